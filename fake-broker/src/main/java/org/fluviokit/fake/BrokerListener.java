@@ -1,0 +1,17 @@
+package org.fluviokit.fake;
+
+/**
+ * Follows what the SC would publish to its metadata watchers: topics created and deleted, and
+ * restarts. Methods run on the thread that made the change and must be quick.
+ */
+public interface BrokerListener {
+
+    default void topicCreated(TopicInfo topic) {
+    }
+
+    default void topicDeleted(TopicInfo topic) {
+    }
+
+    default void restarted() {
+    }
+}

@@ -1,0 +1,462 @@
+package org.fluviokit.fake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.fluviokit.protocol.CodedError;
+import org.fluviokit.protocol.ErrorCode;
+
+/**
+ * An in-memory Fluvio cluster: one SC and its SPUs in one object, with Fluvio 0.18's semantics for
+ * topics, partition logs and consumer offsets, a replaceable clock, and fault injection.
+ *
+ * <p>Topic administration (what the SC serves) is on this class; producing, consuming and consumer
+ * offsets (what an SPU serves) go through a {@link BrokerConnection} from {@link #connect()}.
+ *
+ * <p><b>Durability.</b> {@link #restart()} behaves like restarting a Fluvio cluster: every record and
+ * every consumer offset the broker acknowledged is kept (K4), while every connection and the streams
+ * on it are dropped, so whatever a client had not flushed is lost with them.
+ *
+ * <p><b>Time.</b> The broker reads time only from its {@link Clock}: by default a {@link VirtualClock}
+ * that moves only when {@link #advanceClock(Duration)} is called, so tests of time-based behaviour
+ * need no real waiting. Thread-safe.
+ */
+public final class FakeBroker implements AutoCloseable {
+
+    /** The system topic that holds consumer offsets (K1). */
+    public static final String CONSUMER_OFFSET_TOPIC = "consumer-offset";
+    /** The id a local Fluvio cluster gives its first SPU. */
+    public static final int DEFAULT_SPU_ID = 5001;
+    /** The largest batch the broker accepts by default: Fluvio's default segment size, 1 GiB. */
+    public static final long DEFAULT_MAX_BATCH_BYTES = 1_073_741_824L;
+    static final int MAX_TOPIC_NAME_LENGTH = 63;
+
+    private final Clock clock;
+    private final int spuCount;
+    private final long maxBatchBytes;
+    private final BrokerFaults faults = new BrokerFaults();
+    private final Map<String, Topic> topics = new ConcurrentHashMap<>();
+    private final ConsumerOffsetStore offsets = new ConsumerOffsetStore();
+    private final Set<BrokerConnection> connections = ConcurrentHashMap.newKeySet();
+    private final List<BrokerListener> listeners = new CopyOnWriteArrayList<>();
+    private final Object admin = new Object();
+    private volatile boolean closed;
+
+    private FakeBroker(Builder builder) {
+        this.clock = builder.clock != null ? builder.clock : VirtualClock.startingNow();
+        this.spuCount = builder.spuCount;
+        this.maxBatchBytes = builder.maxBatchBytes;
+        createSystemTopic();
+    }
+
+    /** A broker with one SPU and a {@link VirtualClock} starting now. */
+    public static FakeBroker create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------- time, restart, faults
+
+    /** The clock the broker stamps offsets with. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Moves the broker's virtual clock forward, running every task scheduled on it (such as the
+     * periodic offset flushes of clients of this broker) at its due time.
+     *
+     * @throws IllegalStateException if the broker runs on a clock other than a {@link VirtualClock}
+     */
+    public void advanceClock(Duration duration) {
+        virtualClock().advance(duration);
+    }
+
+    /** The broker's clock as a {@link VirtualClock}, if that is what it runs on. */
+    public VirtualClock virtualClock() {
+        if (clock instanceof VirtualClock virtual) {
+            return virtual;
+        }
+        throw new IllegalStateException("this broker runs on a real clock (" + clock + "); time cannot be advanced");
+    }
+
+    /**
+     * Restarts the broker: keeps every record and every acknowledged consumer offset (K4) and drops
+     * every connection with its streams, as a cluster restart does. Clients reconnect on their next
+     * request (M1).
+     */
+    public void restart() {
+        dropConnections();
+        for (BrokerListener listener : listeners) {
+            listener.restarted();
+        }
+    }
+
+    /** Closes every client connection without restarting (a network failure, as seen by clients). */
+    public void dropConnections() {
+        for (BrokerConnection connection : List.copyOf(connections)) {
+            connection.close();
+        }
+    }
+
+    /** Errors to answer instead of serving requests. */
+    public BrokerFaults faults() {
+        return faults;
+    }
+
+    /** Opens a connection to the broker's SPU side. */
+    public BrokerConnection connect() {
+        if (closed) {
+            throw new ConnectionClosedException("the broker is closed");
+        }
+        BrokerConnection connection = new BrokerConnection(this);
+        connections.add(connection);
+        return connection;
+    }
+
+    /** How many client connections are open. */
+    public int openConnections() {
+        return connections.size();
+    }
+
+    /** The number of SPUs the broker pretends to have (replicas above it cannot be placed). */
+    public int spuCount() {
+        return spuCount;
+    }
+
+    /** Ids of the SPUs: 5001, 5002, … as a local cluster numbers them. */
+    public List<Integer> spuIds() {
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < spuCount; i++) {
+            ids.add(DEFAULT_SPU_ID + i);
+        }
+        return ids;
+    }
+
+    // ---------------------------------------------------------------- SC: topics
+
+    /** Creates a topic with {@code partitions} partitions and one replica each. */
+    public TopicInfo createTopic(String name, int partitions) {
+        return createTopic(name, TopicConfig.partitions(partitions));
+    }
+
+    public TopicInfo createTopic(String name, TopicConfig config) {
+        return createTopic(name, config, false);
+    }
+
+    /**
+     * Creates a topic, validating as the SC does (spec wire-protocol §3.4.2): the name (L3), then
+     * that it does not exist, then the configuration, then that every replica can be placed.
+     * With {@code dryRun} it stops after validating.
+     *
+     * @throws BrokerException TopicInvalidName (2006), TopicAlreadyExists (2002),
+     *                         TopicInvalidConfiguration (2004), TopicError (2000) or TopicNotProvisioned (2005),
+     *                         with the SC's message
+     */
+    public TopicInfo createTopic(String name, TopicConfig config, boolean dryRun) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(config, "config");
+        faults.check(BrokerApi.CREATE_TOPIC);
+        Topic topic;
+        synchronized (admin) {
+            validateTopicName(name);
+            if (topics.containsKey(name)) {
+                throw scError(ErrorCode.TOPIC_ALREADY_EXISTS, "Topic '" + name + "' already exists");
+            }
+            validateTopicConfig(config);
+            if (config.partitions() <= 0) {
+                throw scError(ErrorCode.TOPIC_ERROR, "partition must be greater than 0");
+            }
+            if (config.replicationFactor() <= 0) {
+                throw scError(ErrorCode.TOPIC_ERROR, "replication factor must be greater than 0");
+            }
+            if (config.replicationFactor() > spuCount) {
+                // A real SC waits FLV_TOPIC_WAIT (90 s) for replicas that can never be placed and
+                // then answers this; the fake answers at once and creates nothing.
+                throw scError(ErrorCode.TOPIC_NOT_PROVISIONED,
+                        "only 0 out of " + config.partitions() + " provisioned");
+            }
+            if (dryRun) {
+                return new Topic(name, config).info(leaderId());
+            }
+            topic = new Topic(name, config);
+            topics.put(name, topic);
+        }
+        TopicInfo info = topic.info(leaderId());
+        for (BrokerListener listener : listeners) {
+            listener.topicCreated(info);
+        }
+        return info;
+    }
+
+    /** Deletes a user topic (see {@link #deleteTopic(String, boolean)}). */
+    public void deleteTopic(String name) {
+        deleteTopic(name, false);
+    }
+
+    /**
+     * Deletes a topic with its partitions, records and consumer offsets (J1). A system topic needs
+     * {@code force} (K3); deleting {@value #CONSUMER_OFFSET_TOPIC} forcibly drops every consumer
+     * offset, and the fake recreates it at once (a real SC does within about two minutes, K2).
+     *
+     * @throws BrokerException TopicNotFound (2001, message "not found"), or
+     *                         SystemSpecDeletionAttempt (12001) for a system topic without force
+     */
+    public void deleteTopic(String name, boolean force) {
+        faults.check(BrokerApi.DELETE_TOPIC);
+        Topic topic;
+        synchronized (admin) {
+            topic = topics.get(name);
+            if (topic == null) {
+                throw scError(ErrorCode.TOPIC_NOT_FOUND, "not found");
+            }
+            if (topic.config().system() && !force) {
+                throw new BrokerException(CodedError.of(ErrorCode.SYSTEM_SPEC_DELETION_ATTEMPT, "topic", name));
+            }
+            topics.remove(name);
+            topic.markDeleted();
+            if (CONSUMER_OFFSET_TOPIC.equals(name)) {
+                offsets.clear();
+            } else {
+                offsets.removeTopic(name);
+            }
+        }
+        TopicInfo info = topic.info(leaderId());
+        for (BrokerListener listener : listeners) {
+            listener.topicDeleted(info);
+        }
+        if (CONSUMER_OFFSET_TOPIC.equals(name)) {
+            createSystemTopic();
+        }
+    }
+
+    /** Every topic, system topics included, ordered by name. */
+    public List<TopicInfo> listTopics() {
+        faults.check(BrokerApi.LIST_TOPICS);
+        List<TopicInfo> result = new ArrayList<>();
+        for (Topic topic : topics.values()) {
+            result.add(topic.info(leaderId()));
+        }
+        result.sort(Comparator.comparing(TopicInfo::name));
+        return result;
+    }
+
+    /** The topic called {@code name}, if it exists. */
+    public Optional<TopicInfo> topic(String name) {
+        Topic topic = topics.get(name);
+        return topic == null ? Optional.empty() : Optional.of(topic.info(leaderId()));
+    }
+
+    /**
+     * Drops the records of whole batches that end before {@code beforeOffset}, as segment retention
+     * does, moving the partition's log start (A1, B8).
+     *
+     * @return the new log start
+     */
+    public long evictRecords(String topic, int partition, long beforeOffset) {
+        return logOrThrow(topic, partition, ErrorCode.PARTITION_NOT_LEADER).evictBefore(beforeOffset);
+    }
+
+    // ---------------------------------------------------------------- inspection
+
+    /** Every stored consumer offset, as an unfiltered FetchConsumerOffsets would list them. */
+    public List<ConsumerOffsetEntry> consumerOffsets() {
+        return listConsumerOffsets(Optional.empty(), Optional.empty());
+    }
+
+    /** Follows topic changes and restarts (the wire server pushes them to metadata watchers). */
+    public void addListener(BrokerListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(BrokerListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Closes every connection; the broker accepts no new ones. */
+    @Override
+    public void close() {
+        closed = true;
+        dropConnections();
+    }
+
+    // ---------------------------------------------------------------- package-private engine
+
+    PartitionLog logOrThrow(String topic, int partition, ErrorCode whenMissing) {
+        Topic found = topics.get(topic);
+        if (found == null || partition < 0 || partition >= found.partitionCount()) {
+            throw BrokerException.of(whenMissing);
+        }
+        return found.log(partition);
+    }
+
+    void checkBatchSize(List<ProducedRecord> records) {
+        long total = PartitionLog.BATCH_OVERHEAD;
+        for (ProducedRecord record : records) {
+            total += PartitionLog.RECORD_OVERHEAD + record.value().length
+                    + (record.key() == null ? 0 : record.key().length);
+        }
+        if (total > maxBatchBytes) {
+            throw BrokerException.of(ErrorCode.MESSAGE_TOO_LARGE);
+        }
+    }
+
+    void recordsAppended(PartitionLog log, long baseOffset, List<ProducedRecord> records) {
+        // hook for journaling
+    }
+
+    void storeConsumerOffset(ReplicaKey replica, String consumerId, long offset) {
+        long modifiedTime = Math.floorDiv(clock.millis(), 1000L);
+        offsets.put(new ConsumerOffsetStore.Key(replica.topic(), replica.partition(), consumerId), offset, modifiedTime);
+    }
+
+    void deleteConsumerOffset(ReplicaKey replica, String consumerId) {
+        offsets.remove(new ConsumerOffsetStore.Key(replica.topic(), replica.partition(), consumerId));
+    }
+
+    List<ConsumerOffsetEntry> listConsumerOffsets(Optional<ReplicaKey> replica, Optional<String> consumerId) {
+        return offsets.list(replica, consumerId, this::partitionExists);
+    }
+
+    void forget(BrokerConnection connection) {
+        connections.remove(connection);
+    }
+
+    private boolean partitionExists(ReplicaKey replica) {
+        Topic topic = topics.get(replica.topic());
+        return topic != null && replica.partition() >= 0 && replica.partition() < topic.partitionCount();
+    }
+
+    private int leaderId() {
+        return DEFAULT_SPU_ID;
+    }
+
+    private void createSystemTopic() {
+        // K1: 1 partition, replication 1, system, 7-day segment retention, 512 MB segments, 2 GB partitions.
+        TopicConfig config = TopicConfig.partitions(1)
+                .withRetention(Duration.ofSeconds(604_800))
+                .withStorage(Optional.of(512_000_000), Optional.of(2_048_000_000L))
+                .asSystemTopic();
+        Topic topic = new Topic(CONSUMER_OFFSET_TOPIC, config);
+        synchronized (admin) {
+            topics.put(CONSUMER_OFFSET_TOPIC, topic);
+        }
+        TopicInfo info = topic.info(leaderId());
+        for (BrokerListener listener : listeners) {
+            listener.topicCreated(info);
+        }
+    }
+
+    private static void validateTopicName(String name) {
+        if (name.isEmpty()) {
+            // The SC's rule lets an empty name through (the CLI catches it); a fake should not
+            // create a topic no Fluvio tool can address.
+            throw scError(ErrorCode.TOPIC_INVALID_NAME, "Invalid topic name: ''. Topic name is required");
+        }
+        if (name.length() > MAX_TOPIC_NAME_LENGTH) {
+            throw scError(ErrorCode.TOPIC_INVALID_NAME,
+                    "Invalid topic name: '" + name + "'. Name exceeds max characters allowed " + MAX_TOPIC_NAME_LENGTH);
+        }
+        if (!isValidTopicName(name)) {
+            throw scError(ErrorCode.TOPIC_INVALID_NAME,
+                    "Invalid topic name: '" + name + "'. Contain only lowercase alphanumeric characters or '-'");
+        }
+    }
+
+    /**
+     * L3: lowercase ASCII letters, digits and '-', not starting or ending with '-', at most 63
+     * characters. (Fluvio's rule accepts the empty name; callers check that separately.)
+     */
+    public static boolean isValidTopicName(String name) {
+        if (name.length() > MAX_TOPIC_NAME_LENGTH || name.startsWith("-") || name.endsWith("-")) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void validateTopicConfig(TopicConfig config) {
+        if (config.retention().isPresent() && config.retention().get().getSeconds() < 10) {
+            throw scError(ErrorCode.TOPIC_INVALID_CONFIGURATION,
+                    "retention_secs " + config.retention().get().getSeconds() + " is less than minimum 10");
+        }
+        if (config.segmentSize().isPresent() && config.segmentSize().get() < 1024) {
+            throw scError(ErrorCode.TOPIC_INVALID_CONFIGURATION,
+                    "segment_size " + config.segmentSize().get() + " is less than minimum 1024");
+        }
+        if (config.maxPartitionSize().isPresent()) {
+            long max = config.maxPartitionSize().get();
+            if (max < 2048) {
+                throw scError(ErrorCode.TOPIC_INVALID_CONFIGURATION,
+                        "max_partition_size " + max + " is less than minimum 2048");
+            }
+            long segment = config.segmentSize().map(Integer::longValue).orElse(DEFAULT_MAX_BATCH_BYTES);
+            if (max < segment) {
+                throw scError(ErrorCode.TOPIC_INVALID_CONFIGURATION,
+                        "max_partition_size " + max + " is less than segment size " + segment);
+            }
+        }
+    }
+
+    private static BrokerException scError(ErrorCode code, String message) {
+        return new BrokerException(CodedError.of(code), message);
+    }
+
+    /** How a broker is set up. */
+    public static final class Builder {
+        private Clock clock;
+        private int spuCount = 1;
+        private long maxBatchBytes = DEFAULT_MAX_BATCH_BYTES;
+
+        private Builder() {
+        }
+
+        /**
+         * The clock to stamp offsets with. A {@link VirtualClock} (the default, starting now) lets
+         * tests advance time; {@code Clock.systemUTC()} makes the broker run in real time.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How many SPUs the broker pretends to have: the largest replication factor it accepts (default 1). */
+        public Builder spuCount(int spus) {
+            if (spus < 1) {
+                throw new IllegalArgumentException("a cluster needs at least one SPU: " + spus);
+            }
+            this.spuCount = spus;
+            return this;
+        }
+
+        /** The largest batch a produce may carry before it is refused with MessageTooLarge (default 1 GiB). */
+        public Builder maxBatchBytes(long bytes) {
+            if (bytes < PartitionLog.BATCH_OVERHEAD) {
+                throw new IllegalArgumentException("too small a batch limit: " + bytes);
+            }
+            this.maxBatchBytes = bytes;
+            return this;
+        }
+
+        public FakeBroker build() {
+            return new FakeBroker(this);
+        }
+    }
+}

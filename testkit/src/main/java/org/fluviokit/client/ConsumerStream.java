@@ -1,0 +1,63 @@
+package org.fluviokit.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The records of one or more partitions of a topic, as Fluvio's {@code ConsumerStream}: opened by
+ * {@link Fluvio#consumerWithConfig(ConsumerConfig)}, with the offset management the configuration
+ * asks for. A continuous stream reconnects by itself when its connection fails (M1). Not meant to
+ * be read from several threads at once.
+ */
+public interface ConsumerStream extends AutoCloseable {
+
+    /**
+     * The next record, waiting up to {@code timeout} for one. Empty when none came in time, when a
+     * {@code disableContinuous} stream has read everything it was opened for, or once closed.
+     * Waiting is real waiting, but ends as soon as a record arrives.
+     *
+     * @throws FluvioException {@code max retry attempts reached} when a continuous stream could not reconnect
+     */
+    Optional<ConsumerRecord> next(Duration timeout);
+
+    /**
+     * Up to {@code max} records, each waited for up to {@code timeout}; fewer when one does not come
+     * in time or the stream ends.
+     */
+    default List<ConsumerRecord> next(int max, Duration timeout) {
+        List<ConsumerRecord> records = new ArrayList<>();
+        while (records.size() < max) {
+            Optional<ConsumerRecord> record = next(timeout);
+            if (record.isEmpty()) {
+                break;
+            }
+            records.add(record.get());
+        }
+        return records;
+    }
+
+    /**
+     * Marks every record handed out so far as committed, on every partition (D2). Local only.
+     *
+     * @throws FluvioException {@code the offset management is disabled for the stream} under strategy NONE (E2)
+     */
+    void offsetCommit();
+
+    /**
+     * Stores the committed offsets in the cluster and waits for its answer (D3, C9). Sends nothing
+     * when nothing new was committed.
+     *
+     * @throws FluvioException with the cluster's error; under the auto strategy wrapped as
+     *                         {@code Other error: …} (C9); under NONE OffsetManagementDisabled (E2)
+     */
+    void offsetFlush();
+
+    /**
+     * Closes the stream. Under the auto strategy this commits and sends a last flush without waiting
+     * for the answer (C6); under manual it stores nothing (D1).
+     */
+    @Override
+    void close();
+}

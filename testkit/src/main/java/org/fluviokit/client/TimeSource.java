@@ -1,0 +1,97 @@
+package org.fluviokit.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.fluviokit.fake.VirtualClock;
+
+/**
+ * The clock the client reads and the scheduler it runs periodic work on (the auto strategy's
+ * 100 ms flush check, C3). Against a fake on a {@link VirtualClock} both are virtual: the work runs
+ * when the test advances the clock. Otherwise they are real.
+ */
+interface TimeSource extends AutoCloseable {
+
+    long currentTimeMillis();
+
+    /** Runs {@code task} every {@code period}; the returned action cancels it. */
+    Runnable scheduleAtFixedRate(Duration period, Runnable task);
+
+    /** Waits before a reconnect attempt (a no-op in virtual time, where nothing can change by waiting). */
+    void backoff(Duration duration) throws InterruptedException;
+
+    @Override
+    void close();
+
+    static TimeSource of(Clock clock) {
+        return clock instanceof VirtualClock virtual ? new Virtual(virtual) : new Real(clock);
+    }
+
+    /** Time that moves when the test moves it. */
+    final class Virtual implements TimeSource {
+        private final VirtualClock clock;
+
+        Virtual(VirtualClock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public long currentTimeMillis() {
+            return clock.millis();
+        }
+
+        @Override
+        public Runnable scheduleAtFixedRate(Duration period, Runnable task) {
+            return clock.scheduleAtFixedRate(period, task)::cancel;
+        }
+
+        @Override
+        public void backoff(Duration duration) {
+            // Nothing in an in-process broker changes while a client waits; reconnect at once.
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Wall-clock time and a daemon scheduler thread. */
+    final class Real implements TimeSource {
+        private final Clock clock;
+        private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "fluviokit-offset-flusher");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        Real(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public long currentTimeMillis() {
+            return clock.millis();
+        }
+
+        @Override
+        public Runnable scheduleAtFixedRate(Duration period, Runnable task) {
+            long nanos = period.toNanos();
+            ScheduledFuture<?> future = scheduler.scheduleAtFixedRate(task, nanos, nanos, TimeUnit.NANOSECONDS);
+            return () -> future.cancel(false);
+        }
+
+        @Override
+        public void backoff(Duration duration) throws InterruptedException {
+            TimeUnit.NANOSECONDS.sleep(duration.toNanos());
+        }
+
+        @Override
+        public void close() {
+            scheduler.shutdownNow();
+        }
+    }
+}
