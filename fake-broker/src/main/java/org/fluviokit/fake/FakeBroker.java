@@ -46,6 +46,7 @@ public final class FakeBroker implements AutoCloseable {
     private final BrokerFaults faults = new BrokerFaults();
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
     private final ConsumerOffsetStore offsets = new ConsumerOffsetStore();
+    private final List<ConsumerOffsetEntry> offsetUpdates = new CopyOnWriteArrayList<>();
     private final Set<BrokerConnection> connections = ConcurrentHashMap.newKeySet();
     private final List<BrokerListener> listeners = new CopyOnWriteArrayList<>();
     private final Object admin = new Object();
@@ -276,6 +277,14 @@ public final class FakeBroker implements AutoCloseable {
         return listConsumerOffsets(Optional.empty(), Optional.empty());
     }
 
+    /**
+     * Every consumer offset the broker stored through UpdateConsumerOffset, in arrival order, with
+     * the time it was stored: the flush messages a client sent, to check when it flushed (C1–C7).
+     */
+    public List<ConsumerOffsetEntry> consumerOffsetUpdates() {
+        return List.copyOf(offsetUpdates);
+    }
+
     /** Follows topic changes and restarts (the wire server pushes them to metadata watchers). */
     public void addListener(BrokerListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -320,6 +329,7 @@ public final class FakeBroker implements AutoCloseable {
     void storeConsumerOffset(ReplicaKey replica, String consumerId, long offset) {
         long modifiedTime = Math.floorDiv(clock.millis(), 1000L);
         offsets.put(new ConsumerOffsetStore.Key(replica.topic(), replica.partition(), consumerId), offset, modifiedTime);
+        offsetUpdates.add(new ConsumerOffsetEntry(consumerId, replica.topic(), replica.partition(), offset, modifiedTime));
     }
 
     void deleteConsumerOffset(ReplicaKey replica, String consumerId) {

@@ -70,6 +70,11 @@ final class DefaultConsumerStream implements ConsumerStream {
                     return Optional.empty();
                 }
                 reconnect();
+                if (System.nanoTime() - deadline >= 0) {
+                    // A6: a stream that fails at once after every reconnect keeps reconnecting;
+                    // the caller still gets control back at its timeout.
+                    return Optional.empty();
+                }
             }
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -168,7 +168,6 @@ final class OffsetManagement {
      */
     static final class FlushChannel {
         private final Transport.StreamHandle stream;
-        private CompletableFuture<?> previous = CompletableFuture.completedFuture(null);
         private boolean broken;
 
         FlushChannel(Transport.StreamHandle stream) {
@@ -183,7 +182,6 @@ final class OffsetManagement {
                     return CodedError.other("sending into a closed channel");
                 }
                 answer = stream.updateConsumerOffset(offset);
-                previous = answer;
             }
             try {
                 return answer.get();
@@ -204,7 +202,6 @@ final class OffsetManagement {
                     return false;
                 }
                 CompletableFuture<CodedError> answer = stream.updateConsumerOffset(offset);
-                previous = answer;
                 answer.whenComplete((code, failure) -> {
                     if (failure != null) {
                         markBroken();

@@ -1,0 +1,39 @@
+package org.fluviokit.junit;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.fluviokit.client.Fluvio;
+import org.fluviokit.fake.FakeBroker;
+
+/** The cluster a {@link FluvioTest} runs against, and what a test may do to it. */
+public interface FluvioCluster {
+
+    /** The test's client. */
+    Fluvio fluvio();
+
+    /** Opens another client of the same cluster (closed after the test), e.g. to play a second application. */
+    Fluvio newClient();
+
+    /**
+     * Restarts the cluster: records and acknowledged consumer offsets survive, connections and open
+     * streams are dropped (K4).
+     *
+     * @throws UnsupportedOperationException when the target cannot restart
+     */
+    void restart();
+
+    /**
+     * Moves the cluster's clock forward, running the periodic work of every client on it (such as
+     * auto-strategy offset flushes, C2–C5) at its due time.
+     *
+     * @throws UnsupportedOperationException when the target runs in real time
+     */
+    void advanceClock(Duration duration);
+
+    /** The fake broker, when the target is one. */
+    Optional<FakeBroker> fakeBroker();
+
+    /** A short description of the target, e.g. {@code fake broker}. */
+    String describe();
+}

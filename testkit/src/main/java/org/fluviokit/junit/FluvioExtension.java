@@ -1,0 +1,288 @@
+package org.fluviokit.junit;
+
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Parameter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.fluviokit.client.ConsumerConfig;
+import org.fluviokit.client.ConsumerStream;
+import org.fluviokit.client.Fluvio;
+import org.fluviokit.client.FluvioAdmin;
+import org.fluviokit.client.FluvioTarget;
+import org.fluviokit.client.Offset;
+import org.fluviokit.client.TopicProducer;
+import org.fluviokit.fake.FakeBroker;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/** The extension behind {@link FluvioTest}: one cluster per test, kept in the test's store. */
+final class FluvioExtension implements BeforeEachCallback, ParameterResolver {
+
+    private static final Namespace NAMESPACE = Namespace.create(FluvioExtension.class);
+    private static final String CLUSTER_KEY = "cluster";
+    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        TestCluster cluster = cluster(context);
+        for (Topic topic : declaredTopics(context).values()) {
+            cluster.fluvio().admin().createTopic(topic.value(), topic.partitions());
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        if (type == Fluvio.class || type == FluvioCluster.class || type == FluvioAdmin.class
+                || type == FakeBroker.class) {
+            return true;
+        }
+        if (type == TopicProducer.class) {
+            return parameterContext.isAnnotated(FluvioProducer.class);
+        }
+        if (type == ConsumerStream.class) {
+            return parameterContext.isAnnotated(FluvioConsumer.class);
+        }
+        return false;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Parameter parameter = parameterContext.getParameter();
+        if (extensionContext.getTestMethod().isEmpty()) {
+            throw new ParameterResolutionException("@FluvioTest gives every test its own cluster, so it injects ["
+                    + parameter + "] into test methods and @BeforeEach/@AfterEach methods only, not into constructors"
+                    + " or @BeforeAll methods");
+        }
+        TestCluster cluster = cluster(extensionContext);
+        Class<?> type = parameter.getType();
+        if (type == Fluvio.class) {
+            return cluster.fluvio();
+        }
+        if (type == FluvioCluster.class) {
+            return cluster;
+        }
+        if (type == FluvioAdmin.class) {
+            return cluster.fluvio().admin();
+        }
+        if (type == FakeBroker.class) {
+            return cluster.fakeBroker().orElseThrow(() -> new ParameterResolutionException(
+                    "[" + parameter + "] needs the fake target, but this test runs against " + cluster.describe()));
+        }
+        if (type == TopicProducer.class) {
+            FluvioProducer annotation = parameterContext.findAnnotation(FluvioProducer.class).orElseThrow();
+            String topic = topicFor(annotation.value(), parameter, extensionContext);
+            TopicProducer producer = annotation.partition() >= 0
+                    ? cluster.fluvio().topicProducer(topic, annotation.partition())
+                    : cluster.fluvio().topicProducer(topic);
+            return cluster.closeAfterTest(producer);
+        }
+        FluvioConsumer annotation = parameterContext.findAnnotation(FluvioConsumer.class).orElseThrow();
+        return cluster.closeAfterTest(cluster.fluvio().consumerWithConfig(consumerConfig(annotation, parameter,
+                extensionContext)));
+    }
+
+    private ConsumerConfig consumerConfig(FluvioConsumer annotation, Parameter parameter, ExtensionContext context) {
+        ConsumerConfig.Builder builder = ConsumerConfig.builder()
+                .topic(topicFor(annotation.topic(), parameter, context))
+                .offsetStrategy(annotation.strategy())
+                .disableContinuous(annotation.disableContinuous());
+        try {
+            builder.offsetStart(Offset.parse(annotation.start()));
+            builder.offsetFlush(parseDuration(annotation.flush()));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterResolutionException("@FluvioConsumer on [" + parameter + "]: " + e.getMessage(), e);
+        }
+        for (int partition : annotation.partitions()) {
+            builder.partition(partition);
+        }
+        if (!annotation.consumer().isEmpty()) {
+            builder.offsetConsumer(annotation.consumer());
+        }
+        return builder.build();
+    }
+
+    private String topicFor(String named, Parameter parameter, ExtensionContext context) {
+        if (!named.isEmpty()) {
+            return named;
+        }
+        Map<String, Topic> topics = declaredTopics(context);
+        if (topics.size() != 1) {
+            throw new ParameterResolutionException("[" + parameter + "] names no topic and the test declares "
+                    + topics.size() + " @Topic annotations " + topics.keySet() + ": name the topic on the parameter");
+        }
+        return topics.keySet().iterator().next();
+    }
+
+    /**
+     * Topics of the enclosing classes of a {@code @Nested} test, then of its class, then of the
+     * method; an inner declaration may redeclare an outer topic with other partitions.
+     */
+    private static Map<String, Topic> declaredTopics(ExtensionContext context) {
+        Map<String, Topic> topics = new LinkedHashMap<>();
+        List<AnnotatedElement> elements = new ArrayList<>();
+        for (Class<?> type = context.getTestClass().orElse(null); type != null; type = type.getEnclosingClass()) {
+            elements.add(0, type);
+        }
+        context.getTestMethod().ifPresent(elements::add);
+        for (AnnotatedElement element : elements) {
+            for (Topic topic : AnnotationSupport.findRepeatableAnnotations(element, Topic.class)) {
+                topics.put(topic.value(), topic);
+            }
+        }
+        return topics;
+    }
+
+    private static TestCluster cluster(ExtensionContext context) {
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        TestCluster cluster = store.get(CLUSTER_KEY, TestCluster.class);
+        if (cluster == null) {
+            cluster = TestCluster.start(target(context));
+            store.put(CLUSTER_KEY, cluster);
+        }
+        return cluster;
+    }
+
+    private static String target(ExtensionContext context) {
+        Optional<String> configured = context.getConfigurationParameter(FluvioTest.TARGET_PROPERTY);
+        String source = FluvioTest.TARGET_PROPERTY;
+        if (configured.isEmpty() && System.getenv(FluvioTest.TARGET_ENV) != null) {
+            configured = Optional.of(System.getenv(FluvioTest.TARGET_ENV));
+            source = FluvioTest.TARGET_ENV;
+        }
+        String target = configured.map(value -> value.trim().toLowerCase(Locale.ROOT)).orElse("fake");
+        if (!target.equals("fake")) {
+            throw new ExtensionConfigurationException("Unknown fluviokit target '" + configured.get() + "' (from "
+                    + source + "): this release supports only 'fake'");
+        }
+        return target;
+    }
+
+    /** Durations as Fluvio's CLI writes them: {@code 2s}, {@code 500ms}, {@code 1m 30s}. */
+    static Duration parseDuration(String text) {
+        Matcher matcher = DURATION_PART.matcher(text.trim());
+        Duration total = Duration.ZERO;
+        int end = 0;
+        boolean any = false;
+        while (matcher.find()) {
+            if (!text.trim().substring(end, matcher.start()).isBlank()) {
+                break;
+            }
+            long amount = Long.parseLong(matcher.group(1));
+            switch (matcher.group(2)) {
+                case "ms":
+                    total = total.plusMillis(amount);
+                    break;
+                case "s":
+                    total = total.plusSeconds(amount);
+                    break;
+                case "m":
+                    total = total.plusMinutes(amount);
+                    break;
+                default:
+                    total = total.plusHours(amount);
+                    break;
+            }
+            end = matcher.end();
+            any = true;
+        }
+        if (!any || end != text.trim().length()) {
+            throw new IllegalArgumentException("not a duration: '" + text + "' (write e.g. 2s, 500ms or 1m 30s)");
+        }
+        return total;
+    }
+
+    /** A test's cluster and what was opened on it; closing it closes them in reverse order. */
+    static final class TestCluster implements FluvioCluster, AutoCloseable {
+        private final FakeBroker broker;
+        private final Fluvio fluvio;
+        private final List<AutoCloseable> opened = new ArrayList<>();
+
+        private TestCluster(FakeBroker broker) {
+            this.broker = broker;
+            this.fluvio = Fluvio.connect(FluvioTarget.fake(broker));
+        }
+
+        static TestCluster start(String target) {
+            return new TestCluster(FakeBroker.create());
+        }
+
+        <T extends AutoCloseable> T closeAfterTest(T resource) {
+            synchronized (opened) {
+                opened.add(resource);
+            }
+            return resource;
+        }
+
+        @Override
+        public Fluvio fluvio() {
+            return fluvio;
+        }
+
+        @Override
+        public Fluvio newClient() {
+            return closeAfterTest(Fluvio.connect(FluvioTarget.fake(broker)));
+        }
+
+        @Override
+        public void restart() {
+            broker.restart();
+        }
+
+        @Override
+        public void advanceClock(Duration duration) {
+            broker.advanceClock(duration);
+        }
+
+        @Override
+        public Optional<FakeBroker> fakeBroker() {
+            return Optional.of(broker);
+        }
+
+        @Override
+        public String describe() {
+            return "fake broker";
+        }
+
+        @Override
+        public void close() throws Exception {
+            Exception failure = null;
+            List<AutoCloseable> toClose;
+            synchronized (opened) {
+                toClose = new ArrayList<>(opened);
+                opened.clear();
+            }
+            java.util.Collections.reverse(toClose);
+            toClose.add(fluvio);
+            toClose.add(broker);
+            for (AutoCloseable resource : toClose) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+}

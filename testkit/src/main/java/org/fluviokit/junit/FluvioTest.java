@@ -1,0 +1,51 @@
+package org.fluviokit.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a test class against a Fluvio target, with a fresh, isolated cluster for every test.
+ *
+ * <h2>What a test gets</h2>
+ * Parameters of test methods, lifecycle methods and constructors of these types are injected:
+ * <ul>
+ *   <li>{@link org.fluviokit.client.Fluvio}: a client connected to the test's cluster;</li>
+ *   <li>{@link FluvioCluster}: control over the cluster ({@code restart()}, {@code advanceClock(…)});</li>
+ *   <li>{@link org.fluviokit.client.FluvioAdmin}: topic administration;</li>
+ *   <li>{@link org.fluviokit.fake.FakeBroker}: the fake itself, for fault injection (fake target only);</li>
+ *   <li>{@link org.fluviokit.client.TopicProducer} annotated with {@link FluvioProducer};</li>
+ *   <li>{@link org.fluviokit.client.ConsumerStream} annotated with {@link FluvioConsumer}.</li>
+ * </ul>
+ * Topics declared with {@link Topic} on the class (for every test) or on the method are created
+ * before the test.
+ *
+ * <h2>Scope and clean-up</h2>
+ * Each test method gets its own cluster, created before its {@code @BeforeEach} methods and
+ * closed, with every producer and stream injected into it, after its {@code @AfterEach} methods.
+ * Nothing is shared between tests, so tests may run in parallel.
+ *
+ * <h2>Choosing the target</h2>
+ * The configuration parameter or system property {@value #TARGET_PROPERTY}, else the environment
+ * variable {@value #TARGET_ENV}, names the target. {@code fake} (the default) is an in-memory
+ * {@link org.fluviokit.fake.FakeBroker} on a virtual clock; other targets arrive in later releases
+ * and any other value is a configuration error.
+ */
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(FluvioExtension.class)
+public @interface FluvioTest {
+
+    /** Configuration parameter (or system property) naming the target: {@code fake}. */
+    String TARGET_PROPERTY = "fluviokit.target";
+
+    /** Environment variable naming the target when the property is not set. */
+    String TARGET_ENV = "FLUVIOKIT_TARGET";
+}
