@@ -19,8 +19,9 @@ public class FluvioException extends RuntimeException {
 
     private final CodedError error;
 
+    /** An error with a code that carries no fields; {@link ErrorCode#OTHER} carries the message itself. */
     public FluvioException(ErrorCode code, String message) {
-        this(CodedError.of(code), message, null);
+        this(code == ErrorCode.OTHER ? CodedError.other(message) : CodedError.of(code), message, null);
     }
 
     public FluvioException(CodedError error, String message) {

@@ -1,78 +1,59 @@
 package org.fluviokit.client;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.fluviokit.assertj.FluvioAssertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 
-import org.fluviokit.fake.FakeBroker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.fluviokit.junit.FluvioProducer;
+import org.fluviokit.junit.FluvioTest;
+import org.fluviokit.junit.Topic;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Fluvio docs' consumer-offsets session (../shared/seed/consumer-offsets-docs.md) through the
- * Java API: what {@code fluvio consume hello-topic -c c1 -Bd} does is an auto stream with the
- * consumer id, from the beginning, without continuation.
+ * Java API. {@code fluvio consume hello-topic -c c1 -Bd} is an auto stream with the consumer id,
+ * from the beginning, without continuation, that commits and flushes when it finishes (spec 2.2).
  */
+@FluvioTest
+@Topic("hello-topic")
 class SeedSessionTest {
 
-    private FakeBroker broker;
-    private Fluvio fluvio;
-
-    @BeforeEach
-    void connect() {
-        broker = FakeBroker.create();
-        fluvio = Fluvio.connect(FluvioTarget.fake(broker));
-        fluvio.admin().createTopic("hello-topic", 1);
-    }
-
-    @AfterEach
-    void close() {
-        fluvio.close();
-        broker.close();
-    }
-
-    @Test
-    void docsSessionResumesEachConsumerAfterItsLastRecord() {
-        TopicProducer producer = fluvio.topicProducer("hello-topic");
-        producer.send(null, "One").join();
-        producer.send(null, "Two").join();
-
-        assertThat(consumeFromBeginning("c1")).containsExactly("One", "Two");
-        assertThat(fluvio.consumerOffsets())
-                .extracting(ConsumerOffset::consumerId, ConsumerOffset::topic, ConsumerOffset::partition,
-                        ConsumerOffset::offset)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("c1", "hello-topic", 0, 1L)); // B1
-
-        producer.send(null, "Three").join();
-        assertThat(consumeFromBeginning("c1")).containsExactly("Three"); // B3
-        assertThat(consumeFromBeginning("c2")).containsExactly("One", "Two", "Three");
-        assertThat(fluvio.consumerOffsets()).extracting(ConsumerOffset::consumerId, ConsumerOffset::offset)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("c1", 2L),
-                        org.assertj.core.groups.Tuple.tuple("c2", 2L));
-
-        fluvio.deleteConsumerOffset("c1", "hello-topic", 0);
-        fluvio.deleteConsumerOffset("c2", "hello-topic", 0);
-        assertThat(fluvio.consumerOffsets()).isEmpty();
-    }
-
-    private List<String> consumeFromBeginning(String consumer) {
-        ConsumerConfig config = ConsumerConfig.builder()
+    private static ConsumerStream consumeFromBeginning(Fluvio fluvio, String consumer) {
+        return fluvio.consumerWithConfig(ConsumerConfig.builder()
                 .topic("hello-topic")
                 .offsetConsumer(consumer)
                 .offsetStart(Offset.beginning())
                 .offsetStrategy(OffsetManagementStrategy.AUTO)
                 .offsetFlush(Duration.ofSeconds(2))
                 .disableContinuous(true)
-                .build();
-        try (ConsumerStream stream = fluvio.consumerWithConfig(config)) {
-            List<String> values = stream.next(100, Duration.ofSeconds(1)).stream()
-                    .map(ConsumerRecord::valueAsString).toList();
-            // The CLI commits and flushes explicitly at a normal exit (section 2.2).
+                .build());
+    }
+
+    private static void consumeLikeTheCli(Fluvio fluvio, String consumer, String... expected) {
+        try (ConsumerStream stream = consumeFromBeginning(fluvio, consumer)) {
+            assertThat(stream).yieldsValues(expected).hasNoMoreRecords();
             stream.offsetCommit();
             stream.offsetFlush();
-            return values;
         }
+    }
+
+    @Test
+    void docsSessionResumesEachConsumerAfterItsLastRecord(Fluvio fluvio, @FluvioProducer TopicProducer producer) {
+        producer.send(null, "One").join();
+        producer.send(null, "Two").join();
+
+        consumeLikeTheCli(fluvio, "c1", "One", "Two");
+        assertThat(fluvio).consumerOffsets().hasOffset("c1", "hello-topic", 0, 1); // B1
+
+        producer.send(null, "Three").join();
+        consumeLikeTheCli(fluvio, "c1", "Three"); // B3
+        consumeLikeTheCli(fluvio, "c2", "One", "Two", "Three");
+        assertThat(fluvio)
+                .hasConsumerOffset("c1", "hello-topic", 0, 2)
+                .hasConsumerOffset("c2", "hello-topic", 0, 2);
+
+        fluvio.deleteConsumerOffset("c1", "hello-topic", 0);
+        fluvio.deleteConsumerOffset("c2", "hello-topic", 0);
+        assertThat(fluvio).hasNoConsumerOffsets();
     }
 }

@@ -1,0 +1,195 @@
+package org.fluviokit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.fluviokit.client.ConsumerStream;
+import org.fluviokit.client.Fluvio;
+import org.fluviokit.client.FluvioAdmin;
+import org.fluviokit.client.OffsetManagementStrategy;
+import org.fluviokit.client.TopicMetadata;
+import org.fluviokit.client.TopicProducer;
+import org.fluviokit.fake.FakeBroker;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/**
+ * {@link FluvioTest} seen from the outside: example test classes (static nested, so that they only
+ * run through the engine test kit) and what happened when they ran.
+ */
+class FluvioExtensionTest {
+
+    private static EngineExecutionResults run(Class<?> testClass, Map<String, String> configuration) {
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameters(configuration)
+                .configurationParameter(Example.PARAMETER, "true")
+                .selectors(selectClass(testClass))
+                .execute();
+    }
+
+    private static EngineExecutionResults run(Class<?> testClass) {
+        return run(testClass, Map.of());
+    }
+
+    @Test
+    void injectsClientClusterAdminBrokerAndCreatesDeclaredTopics() {
+        run(Injection.class).testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+    }
+
+    @Test
+    void everyTestGetsAFreshClusterEvenInParallel() {
+        FreshCluster.BROKERS.clear();
+        run(FreshCluster.class, Map.of(
+                "junit.jupiter.execution.parallel.enabled", "true",
+                "junit.jupiter.execution.parallel.mode.default", "concurrent"))
+                .testEvents().assertStatistics(stats -> stats.started(8).succeeded(8));
+        assertThat(FreshCluster.BROKERS).hasSize(8);
+    }
+
+    @Test
+    void injectedStreamsAreClosedAfterTheTest() {
+        run(InjectedStream.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+        // closing the auto stream sent its last flush (C6)
+        assertThat(InjectedStream.broker.consumerOffsets()).extracting(e -> e.offset()).containsExactly(1L);
+        assertThat(InjectedStream.broker.openConnections()).isZero();
+    }
+
+    @Test
+    void anUnknownTargetIsAConfigurationError() {
+        run(Injection.class, Map.of(FluvioTest.TARGET_PROPERTY, "mars")).testEvents()
+                .assertThatEvents().haveExactly(2, event(test(), finishedWithFailure(
+                        instanceOf(ExtensionConfigurationException.class),
+                        message("Unknown fluviokit target 'mars' (from fluviokit.target): this release supports only 'fake'"))));
+    }
+
+    @Test
+    void theTargetCanBeNamedExplicitly() {
+        run(Injection.class, Map.of(FluvioTest.TARGET_PROPERTY, "FAKE")).testEvents()
+                .assertStatistics(stats -> stats.succeeded(2));
+    }
+
+    @Test
+    void constructorInjectionIsRefusedWithAReason() {
+        run(ConstructorInjection.class).testEvents().assertThatEvents().haveExactly(1, event(test(),
+                finishedWithFailure(instanceOf(ParameterResolutionException.class),
+                        message(m -> m.contains("injects") && m.contains("not into constructors")))));
+    }
+
+    @Test
+    void aParameterWithoutTopicNeedsExactlyOneDeclaredTopic() {
+        run(AmbiguousTopic.class).testEvents().assertThatEvents().haveExactly(1, event(test(),
+                finishedWithFailure(instanceOf(ParameterResolutionException.class),
+                        message(m -> m.contains("names no topic and the test declares 2 @Topic annotations")))));
+    }
+
+    @Test
+    void aBadFlushPeriodIsReported() {
+        run(BadFlush.class).testEvents().assertThatEvents().haveExactly(1, event(test(),
+                finishedWithFailure(instanceOf(ParameterResolutionException.class),
+                        message(m -> m.contains("not a duration: 'soon'")))));
+    }
+
+    @Test
+    void durationsParseAsFluviosCliWritesThem() {
+        assertThat(FluvioExtension.parseDuration("2s")).isEqualTo(Duration.ofSeconds(2));
+        assertThat(FluvioExtension.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(FluvioExtension.parseDuration("1m 30s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(FluvioExtension.parseDuration("1h")).isEqualTo(Duration.ofHours(1));
+    }
+
+    // ---------------------------------------------------------------- example test classes
+
+    @Example
+    @FluvioTest
+    @Topic(value = "orders", partitions = 2)
+    static class Injection {
+        @Test
+        @Topic("audit")
+        void getsEverything(Fluvio fluvio, FluvioCluster cluster, FluvioAdmin admin, FakeBroker broker) {
+            assertThat(cluster.fluvio()).isSameAs(fluvio);
+            assertThat(cluster.fakeBroker()).contains(broker);
+            assertThat(admin.listTopics()).extracting(TopicMetadata::name).containsExactly("audit", "orders");
+            assertThat(admin.listTopics().get(1).partitions()).hasSize(2);
+        }
+
+        @Test
+        void methodTopicsAreOnlyForTheirMethod(FluvioAdmin admin) {
+            assertThat(admin.listTopics()).extracting(TopicMetadata::name).containsExactly("orders");
+        }
+    }
+
+    @Example
+    @FluvioTest
+    @Topic("shared-name")
+    static class FreshCluster {
+        static final Map<FakeBroker, Boolean> BROKERS = new ConcurrentHashMap<>();
+
+        @RepeatedTest(8)
+        void startsEmpty(@FluvioProducer TopicProducer producer, FakeBroker broker) {
+            BROKERS.put(broker, true);
+            assertThat(producer.send(null, "first").join().offset()).isZero();
+        }
+    }
+
+    @Example
+    @FluvioTest
+    @Topic("events")
+    static class InjectedStream {
+        static FakeBroker broker;
+
+        @Test
+        void reads(@FluvioProducer TopicProducer producer,
+                   @FluvioConsumer(consumer = "reader", strategy = OffsetManagementStrategy.AUTO, flush = "1000s")
+                   ConsumerStream stream, FakeBroker broker) {
+            InjectedStream.broker = broker;
+            producer.send(null, "a").join();
+            producer.send(null, "b").join();
+            assertThat(stream.next(2, Duration.ofSeconds(1))).hasSize(2);
+            assertThat(broker.consumerOffsets()).extracting(e -> e.offset()).containsExactly(0L);
+        }
+    }
+
+    @Example
+    @FluvioTest
+    static class ConstructorInjection {
+        ConstructorInjection(Fluvio fluvio) {
+        }
+
+        @Test
+        void never() {
+        }
+    }
+
+    @Example
+    @FluvioTest
+    @Topic("one")
+    @Topic("two")
+    static class AmbiguousTopic {
+        @Test
+        void which(@FluvioConsumer ConsumerStream stream) {
+        }
+    }
+
+    @Example
+    @FluvioTest
+    @Topic("one")
+    static class BadFlush {
+        @Test
+        void when(@FluvioConsumer(flush = "soon") ConsumerStream stream) {
+        }
+    }
+
+}
