@@ -23,10 +23,19 @@ final class PartitionLog {
     private final int partition;
     private final List<StreamSession> sessions = new CopyOnWriteArrayList<>();
 
-    private byte[][] keys = new byte[16][];
-    private byte[][] values = new byte[16][];
-    private long[] timestamps = new long[16];
-    /** Offset of the record at index 0 of the arrays. */
+    /**
+     * Records live in fixed-size chunks that are never copied once allocated: a growing log never
+     * moves its records (no large array copies), and batch views handed out stay valid.
+     */
+    static final int CHUNK_BITS = 14;
+    static final int CHUNK_SIZE = 1 << CHUNK_BITS;
+    static final int CHUNK_MASK = CHUNK_SIZE - 1;
+
+    private byte[][][] keys = new byte[4][][];
+    private byte[][][] values = new byte[4][][];
+    private long[][] timestamps = new long[4][];
+    private int chunks;
+    /** Offset of the record at index 0 of the chunks. */
     private long arrayBase;
     private int size;
     private long[] batchStarts = new long[16];
@@ -59,11 +68,15 @@ final class PartitionLog {
             if (records.isEmpty()) {
                 return base;
             }
-            ensureCapacity(size + records.size());
             for (ProducedRecord record : records) {
-                keys[size] = record.key();
-                values[size] = record.value();
-                timestamps[size] = record.timestamp();
+                if ((size & CHUNK_MASK) == 0 && (size >>> CHUNK_BITS) == chunks) {
+                    addChunk();
+                }
+                int chunk = size >>> CHUNK_BITS;
+                int slot = size & CHUNK_MASK;
+                keys[chunk][slot] = record.key();
+                values[chunk][slot] = record.value();
+                timestamps[chunk][slot] = record.timestamp();
                 bytes += RECORD_OVERHEAD + record.value().length + (record.key() == null ? 0 : record.key().length);
                 size++;
             }
@@ -153,11 +166,25 @@ final class PartitionLog {
                 return logStart;
             }
             int dropped = (int) (newStart - arrayBase);
-            // New arrays rather than nulling the old ones: batch views handed out earlier stay valid.
             bytes -= BATCH_OVERHEAD * (long) firstKept + payload(0, dropped);
-            keys = Arrays.copyOfRange(keys, dropped, Math.max(dropped + 16, keys.length));
-            values = Arrays.copyOfRange(values, dropped, Math.max(dropped + 16, values.length));
-            timestamps = Arrays.copyOfRange(timestamps, dropped, Math.max(dropped + 16, timestamps.length));
+            // New chunks rather than cleared old ones: batch views handed out earlier stay valid.
+            byte[][][] oldKeys = keys;
+            byte[][][] oldValues = values;
+            long[][] oldTimestamps = timestamps;
+            int kept = size - dropped;
+            keys = new byte[4][][];
+            values = new byte[4][][];
+            timestamps = new long[4][];
+            chunks = 0;
+            for (int i = 0; i < kept; i++) {
+                if ((i & CHUNK_MASK) == 0) {
+                    addChunk();
+                }
+                int from = dropped + i;
+                keys[i >>> CHUNK_BITS][i & CHUNK_MASK] = oldKeys[from >>> CHUNK_BITS][from & CHUNK_MASK];
+                values[i >>> CHUNK_BITS][i & CHUNK_MASK] = oldValues[from >>> CHUNK_BITS][from & CHUNK_MASK];
+                timestamps[i >>> CHUNK_BITS][i & CHUNK_MASK] = oldTimestamps[from >>> CHUNK_BITS][from & CHUNK_MASK];
+            }
             batchStarts = Arrays.copyOfRange(batchStarts, firstKept, Math.max(firstKept + 16, batchStarts.length));
             batchCount -= firstKept;
             size -= dropped;
@@ -192,18 +219,21 @@ final class PartitionLog {
     private long payload(int firstIndex, int count) {
         long total = 0;
         for (int i = firstIndex; i < firstIndex + count; i++) {
-            total += RECORD_OVERHEAD + values[i].length + (keys[i] == null ? 0 : keys[i].length);
+            byte[] key = keys[i >>> CHUNK_BITS][i & CHUNK_MASK];
+            total += RECORD_OVERHEAD + values[i >>> CHUNK_BITS][i & CHUNK_MASK].length + (key == null ? 0 : key.length);
         }
         return total;
     }
 
-    private void ensureCapacity(int needed) {
-        if (needed <= values.length) {
-            return;
+    private void addChunk() {
+        if (chunks == values.length) {
+            keys = Arrays.copyOf(keys, chunks * 2);
+            values = Arrays.copyOf(values, chunks * 2);
+            timestamps = Arrays.copyOf(timestamps, chunks * 2);
         }
-        int capacity = Math.max(needed, values.length * 2);
-        keys = Arrays.copyOf(keys, capacity);
-        values = Arrays.copyOf(values, capacity);
-        timestamps = Arrays.copyOf(timestamps, capacity);
+        keys[chunks] = new byte[CHUNK_SIZE][];
+        values[chunks] = new byte[CHUNK_SIZE][];
+        timestamps[chunks] = new long[CHUNK_SIZE];
+        chunks++;
     }
 }

@@ -13,11 +13,11 @@ public final class StoredBatch {
     private final long baseOffset;
     private final int count;
     private final int firstIndex;
-    private final byte[][] keys;
-    private final byte[][] values;
-    private final long[] timestamps;
+    private final byte[][][] keys;
+    private final byte[][][] values;
+    private final long[][] timestamps;
 
-    StoredBatch(long baseOffset, int count, int firstIndex, byte[][] keys, byte[][] values, long[] timestamps) {
+    StoredBatch(long baseOffset, int count, int firstIndex, byte[][][] keys, byte[][][] values, long[][] timestamps) {
         this.baseOffset = baseOffset;
         this.count = count;
         this.firstIndex = firstIndex;
@@ -49,31 +49,34 @@ public final class StoredBatch {
     /** The record's key, or {@code null} if it has none. The array must not be modified. */
     public byte[] key(int index) {
         checkIndex(index);
-        return keys[firstIndex + index];
+        int at = firstIndex + index;
+        return keys[at >>> PartitionLog.CHUNK_BITS][at & PartitionLog.CHUNK_MASK];
     }
 
     /** The record's value. The array must not be modified. */
     public byte[] value(int index) {
         checkIndex(index);
-        return values[firstIndex + index];
+        int at = firstIndex + index;
+        return values[at >>> PartitionLog.CHUNK_BITS][at & PartitionLog.CHUNK_MASK];
     }
 
     /** The producer's timestamp, in milliseconds since the epoch, or -1 if it set none. */
     public long timestamp(int index) {
         checkIndex(index);
-        return timestamps[firstIndex + index];
+        int at = firstIndex + index;
+        return timestamps[at >>> PartitionLog.CHUNK_BITS][at & PartitionLog.CHUNK_MASK];
     }
 
     /** The batch header's first timestamp: the first record's (spec §4.5). */
     public long firstTimestamp() {
-        return timestamps[firstIndex];
+        return timestamp(0);
     }
 
     /** The batch header's max timestamp: the latest record timestamp in the batch. */
     public long maxTimestamp() {
         long max = -1;
         for (int i = 0; i < count; i++) {
-            max = Math.max(max, timestamps[firstIndex + i]);
+            max = Math.max(max, timestamp(i));
         }
         return max;
     }
@@ -82,8 +85,8 @@ public final class StoredBatch {
     public long payloadBytes() {
         long total = 0;
         for (int i = 0; i < count; i++) {
-            byte[] key = keys[firstIndex + i];
-            total += values[firstIndex + i].length + (key == null ? 0 : key.length);
+            byte[] key = key(i);
+            total += value(i).length + (key == null ? 0 : key.length);
         }
         return total;
     }
