@@ -3,6 +3,7 @@ package org.fluviokit.protocol;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Fluvio's error codes: the i16 tag each one has on the wire and the text Fluvio's client shows
@@ -147,7 +148,7 @@ public enum ErrorCode {
     }
 
     /** The code with this wire tag, if Fluvio defines one. */
-    public static java.util.Optional<ErrorCode> fromTag(short tag) {
-        return java.util.Optional.ofNullable(BY_TAG.get(tag));
+    public static Optional<ErrorCode> fromTag(short tag) {
+        return Optional.ofNullable(BY_TAG.get(tag));
     }
 }
