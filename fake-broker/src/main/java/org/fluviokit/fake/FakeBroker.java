@@ -50,13 +50,21 @@ public final class FakeBroker implements AutoCloseable {
     private final Set<BrokerConnection> connections = ConcurrentHashMap.newKeySet();
     private final List<BrokerListener> listeners = new CopyOnWriteArrayList<>();
     private final Object admin = new Object();
+    private final Journal journal;
     private volatile boolean closed;
 
     private FakeBroker(Builder builder) {
         this.clock = builder.clock != null ? builder.clock : VirtualClock.startingNow();
         this.spuCount = builder.spuCount;
         this.maxBatchBytes = builder.maxBatchBytes;
-        createSystemTopic();
+        createSystemTopic(null);
+        this.journal = builder.dataDirectory == null ? null : Journal.open(builder.dataDirectory, new Replayer());
+        if (journal != null) {
+            // Replayed logs were built without a journal (replay must not write it); attach it now.
+            for (Topic topic : topics.values()) {
+                topic.attachJournal(journal);
+            }
+        }
     }
 
     /** A broker with one SPU and a {@link VirtualClock} starting now. */
@@ -190,10 +198,13 @@ public final class FakeBroker implements AutoCloseable {
                         "only 0 out of " + config.partitions() + " provisioned");
             }
             if (dryRun) {
-                return new Topic(name, config).info(leaderId());
+                return new Topic(name, config, null).info(leaderId());
             }
-            topic = new Topic(name, config);
+            topic = new Topic(name, config, journal);
             topics.put(name, topic);
+            if (journal != null) {
+                journal.topicCreated(name, config);
+            }
         }
         TopicInfo info = topic.info(leaderId());
         for (BrokerListener listener : listeners) {
@@ -226,12 +237,9 @@ public final class FakeBroker implements AutoCloseable {
             if (topic.config().system() && !force) {
                 throw new BrokerException(CodedError.of(ErrorCode.SYSTEM_SPEC_DELETION_ATTEMPT, "topic", name));
             }
-            topics.remove(name);
-            topic.markDeleted();
-            if (CONSUMER_OFFSET_TOPIC.equals(name)) {
-                offsets.clear();
-            } else {
-                offsets.removeTopic(name);
+            removeTopic(topic);
+            if (journal != null) {
+                journal.topicDeleted(name);
             }
         }
         TopicInfo info = topic.info(leaderId());
@@ -239,7 +247,17 @@ public final class FakeBroker implements AutoCloseable {
             listener.topicDeleted(info);
         }
         if (CONSUMER_OFFSET_TOPIC.equals(name)) {
-            createSystemTopic();
+            createSystemTopic(journal);
+        }
+    }
+
+    private void removeTopic(Topic topic) {
+        topics.remove(topic.name());
+        topic.markDeleted();
+        if (CONSUMER_OFFSET_TOPIC.equals(topic.name())) {
+            offsets.clear();
+        } else {
+            offsets.removeTopic(topic.name());
         }
     }
 
@@ -299,6 +317,9 @@ public final class FakeBroker implements AutoCloseable {
     public void close() {
         closed = true;
         dropConnections();
+        if (journal != null) {
+            journal.close();
+        }
     }
 
     // ---------------------------------------------------------------- package-private engine
@@ -328,12 +349,23 @@ public final class FakeBroker implements AutoCloseable {
 
     void storeConsumerOffset(ReplicaKey replica, String consumerId, long offset) {
         long modifiedTime = Math.floorDiv(clock.millis(), 1000L);
-        offsets.put(new ConsumerOffsetStore.Key(replica.topic(), replica.partition(), consumerId), offset, modifiedTime);
+        synchronized (offsets) {
+            offsets.put(new ConsumerOffsetStore.Key(replica.topic(), replica.partition(), consumerId), offset,
+                    modifiedTime);
+            if (journal != null) {
+                journal.offsetStored(replica, consumerId, offset, modifiedTime);
+            }
+        }
         offsetUpdates.add(new ConsumerOffsetEntry(consumerId, replica.topic(), replica.partition(), offset, modifiedTime));
     }
 
     void deleteConsumerOffset(ReplicaKey replica, String consumerId) {
-        offsets.remove(new ConsumerOffsetStore.Key(replica.topic(), replica.partition(), consumerId));
+        synchronized (offsets) {
+            offsets.remove(new ConsumerOffsetStore.Key(replica.topic(), replica.partition(), consumerId));
+            if (journal != null) {
+                journal.offsetDeleted(replica, consumerId);
+            }
+        }
     }
 
     List<ConsumerOffsetEntry> listConsumerOffsets(Optional<ReplicaKey> replica, Optional<String> consumerId) {
@@ -353,13 +385,13 @@ public final class FakeBroker implements AutoCloseable {
         return DEFAULT_SPU_ID;
     }
 
-    private void createSystemTopic() {
+    private void createSystemTopic(Journal journalOrNull) {
         // K1: 1 partition, replication 1, system, 7-day segment retention, 512 MB segments, 2 GB partitions.
         TopicConfig config = TopicConfig.partitions(1)
                 .withRetention(Duration.ofSeconds(604_800))
                 .withStorage(Optional.of(512_000_000), Optional.of(2_048_000_000L))
                 .asSystemTopic();
-        Topic topic = new Topic(CONSUMER_OFFSET_TOPIC, config);
+        Topic topic = new Topic(CONSUMER_OFFSET_TOPIC, config, journalOrNull);
         synchronized (admin) {
             topics.put(CONSUMER_OFFSET_TOPIC, topic);
         }
@@ -429,13 +461,68 @@ public final class FakeBroker implements AutoCloseable {
         return new BrokerException(CodedError.of(code), message);
     }
 
+    /** Applies journal entries to a broker being started, as they were applied before. */
+    private final class Replayer implements Journal.Replay {
+        @Override
+        public void topicCreated(String name, TopicConfig config) {
+            topics.put(name, new Topic(name, config, null));
+        }
+
+        @Override
+        public void topicDeleted(String name) {
+            Topic topic = topics.get(name);
+            if (topic != null) {
+                removeTopic(topic);
+            }
+            if (CONSUMER_OFFSET_TOPIC.equals(name)) {
+                createSystemTopic(null);
+            }
+        }
+
+        @Override
+        public void batchAppended(String topic, int partition, long baseOffset, List<ProducedRecord> records) {
+            long appended = logOrThrow(topic, partition, ErrorCode.NOT_LEADER_FOR_PARTITION).append(records);
+            if (appended != baseOffset) {
+                throw new IllegalStateException("journal out of order: batch of " + topic + "-" + partition
+                        + " logged at " + baseOffset + " replayed at " + appended);
+            }
+        }
+
+        @Override
+        public void offsetStored(ReplicaKey replica, String consumerId, long offset, long modifiedTime) {
+            offsets.put(new ConsumerOffsetStore.Key(replica.topic(), replica.partition(), consumerId), offset,
+                    modifiedTime);
+        }
+
+        @Override
+        public void offsetDeleted(ReplicaKey replica, String consumerId) {
+            offsets.remove(new ConsumerOffsetStore.Key(replica.topic(), replica.partition(), consumerId));
+        }
+
+        @Override
+        public void evicted(String topic, int partition, long beforeOffset) {
+            logOrThrow(topic, partition, ErrorCode.PARTITION_NOT_LEADER).evictBefore(beforeOffset);
+        }
+    }
+
     /** How a broker is set up. */
     public static final class Builder {
         private Clock clock;
         private int spuCount = 1;
         private long maxBatchBytes = DEFAULT_MAX_BATCH_BYTES;
+        private java.nio.file.Path dataDirectory;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps a journal of everything the broker acknowledges in {@code directory}, and replays it
+         * when a broker is built on a directory that has one: records and consumer offsets then
+         * survive the process itself being killed (K4). Without it the broker lives in memory only.
+         */
+        public Builder dataDirectory(java.nio.file.Path directory) {
+            this.dataDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
         }
 
         /**

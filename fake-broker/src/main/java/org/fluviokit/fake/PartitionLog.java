@@ -21,6 +21,8 @@ final class PartitionLog {
 
     private final String topic;
     private final int partition;
+    /** Where acknowledged writes are recorded, or null for a broker without a data directory. */
+    private Journal journal;
     private final List<StreamSession> sessions = new CopyOnWriteArrayList<>();
 
     /**
@@ -44,9 +46,14 @@ final class PartitionLog {
     private long bytes;
     private boolean deleted;
 
-    PartitionLog(String topic, int partition) {
+    PartitionLog(String topic, int partition, Journal journal) {
         this.topic = topic;
         this.partition = partition;
+        this.journal = journal;
+    }
+
+    synchronized void attachJournal(Journal journal) {
+        this.journal = journal;
     }
 
     String topic() {
@@ -85,6 +92,10 @@ final class PartitionLog {
                 batchStarts = Arrays.copyOf(batchStarts, batchCount * 2);
             }
             batchStarts[batchCount++] = base;
+            if (journal != null) {
+                // Under the partition's lock, so the journal holds each partition's batches in offset order.
+                journal.batchAppended(topic, partition, base, records);
+            }
         }
         notifySessions();
         return base;
@@ -190,6 +201,9 @@ final class PartitionLog {
             size -= dropped;
             arrayBase = newStart;
             logStart = newStart;
+            if (journal != null) {
+                journal.evicted(topic, partition, beforeOffset);
+            }
         }
         notifySessions();
         return logStart;

@@ -10,12 +10,12 @@ final class Topic {
     private final TopicConfig config;
     private final PartitionLog[] logs;
 
-    Topic(String name, TopicConfig config) {
+    Topic(String name, TopicConfig config, Journal journal) {
         this.name = name;
         this.config = config;
         this.logs = new PartitionLog[config.partitions()];
         for (int i = 0; i < logs.length; i++) {
-            logs[i] = new PartitionLog(name, i);
+            logs[i] = new PartitionLog(name, i, journal);
         }
     }
 
@@ -33,6 +33,12 @@ final class Topic {
 
     PartitionLog log(int partition) {
         return logs[partition];
+    }
+
+    void attachJournal(Journal journal) {
+        for (PartitionLog log : logs) {
+            log.attachJournal(journal);
+        }
     }
 
     void markDeleted() {
