@@ -68,8 +68,14 @@ final class MultiPartitionStream {
                 consumerId, signal::signal);
         OffsetManagement management = new OffsetManagement(config.offsetStrategy(), config.offsetFlush(),
                 transport.time(), new OffsetManagement.FlushChannel(handle));
-        return new PartitionStream(config.topic(), partition, handle, start, config.disableContinuous(),
-                recordsAtStart, management);
+        PartitionStream stream = new PartitionStream(config.topic(), partition, handle, start,
+                config.disableContinuous(), recordsAtStart, management);
+        try {
+            return stream.prefetch();
+        } catch (PartitionStream.StreamFailure failure) {
+            stream.close();
+            throw failure.failure();
+        }
     }
 
     /**

@@ -44,6 +44,15 @@ final class PartitionStream {
         this.offsets = offsets;
     }
 
+    /**
+     * Takes the first response at once: a real SPU sends it as soon as the stream opens, so with
+     * {@code disableContinuous} records produced after the opening are not part of the snapshot (A7).
+     */
+    PartitionStream prefetch() {
+        fetchOnce();
+        return this;
+    }
+
     int partition() {
         return partition;
     }
@@ -81,28 +90,39 @@ final class PartitionStream {
                 end();
                 return null;
             }
-            Transport.StreamResponse response;
-            try {
-                response = handle.poll();
-            } catch (FluvioException e) {
-                end();
-                throw new StreamFailure(e);
-            }
-            if (response == null) {
+            if (!fetchOnce()) {
                 return null;
             }
-            if (limited) {
-                remaining = Math.max(0, remaining - response.recordCount());
-            }
-            batches.addAll(response.batches());
-            if (!response.error().isOk()) {
-                pendingError = response.error();
-            }
-            if (!response.batches().isEmpty()) {
-                Transport.FetchedBatch last = response.batches().get(response.batches().size() - 1);
-                handle.acknowledge(last.baseOffset() + last.recordCount());
-            }
         }
+    }
+
+    /** Takes the next response, if one is waiting; false when none is. */
+    private boolean fetchOnce() {
+        if (limited && remaining <= 0) {
+            return false;
+        }
+        Transport.StreamResponse response;
+        try {
+            response = handle.poll();
+        } catch (FluvioException e) {
+            end();
+            throw new StreamFailure(e);
+        }
+        if (response == null) {
+            return false;
+        }
+        if (limited) {
+            remaining = Math.max(0, remaining - response.recordCount());
+        }
+        batches.addAll(response.batches());
+        if (!response.error().isOk()) {
+            pendingError = response.error();
+        }
+        if (!response.batches().isEmpty()) {
+            Transport.FetchedBatch last = response.batches().get(response.batches().size() - 1);
+            handle.acknowledge(last.baseOffset() + last.recordCount());
+        }
+        return true;
     }
 
     /** Stops the stream: the auto strategy's last flush goes out first (C6). */
