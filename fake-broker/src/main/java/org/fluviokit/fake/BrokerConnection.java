@@ -119,7 +119,8 @@ public final class BrokerConnection implements AutoCloseable {
         if (consumerId == null) {
             throw new BrokerException(CodedError.other("stream without consumer id"));
         }
-        broker.storeConsumerOffset(new ReplicaKey(session.topic(), session.partition()), consumerId, offset);
+        broker.storeConsumerOffset(new ReplicaKey(session.topic(), session.partition()), consumerId,
+                broker.faults().storedOffset(offset));
         return offset;
     }
 

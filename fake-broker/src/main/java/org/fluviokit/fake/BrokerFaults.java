@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongUnaryOperator;
 
 import org.fluviokit.protocol.CodedError;
 import org.fluviokit.protocol.ErrorCode;
@@ -19,6 +20,7 @@ public final class BrokerFaults {
 
     private final Map<BrokerApi, Deque<CodedError>> queued = new EnumMap<>(BrokerApi.class);
     private volatile boolean armed;
+    private volatile LongUnaryOperator storedOffsetRewrite = LongUnaryOperator.identity();
 
     BrokerFaults() {
     }
@@ -49,10 +51,25 @@ public final class BrokerFaults {
         return errors == null ? 0 : errors.size();
     }
 
-    /** Forgets every error not yet used. */
+    /**
+     * Makes the broker store {@code rewrite(offset)} whenever a client flushes {@code offset}: a
+     * deliberately wrong broker (e.g. {@code offset -> offset + 1} stores the next offset instead
+     * of the last), to check that a test harness notices (mutation testing).
+     */
+    public BrokerFaults rewriteStoredOffsets(LongUnaryOperator rewrite) {
+        this.storedOffsetRewrite = Objects.requireNonNull(rewrite, "rewrite");
+        return this;
+    }
+
+    /** Forgets every error not yet used and any offset rewrite. */
     public synchronized void clear() {
         queued.clear();
         armed = false;
+        storedOffsetRewrite = LongUnaryOperator.identity();
+    }
+
+    long storedOffset(long flushed) {
+        return storedOffsetRewrite.applyAsLong(flushed);
     }
 
     void check(BrokerApi api) {

@@ -42,6 +42,7 @@ final class DefaultConsumerStream implements ConsumerStream {
     @Override
     public synchronized Optional<ConsumerRecord> next(Duration timeout) {
         long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+        boolean reconnected = false;
         try {
             while (!terminated && !closed) {
                 try {
@@ -69,12 +70,13 @@ final class DefaultConsumerStream implements ConsumerStream {
                     terminated = true;
                     return Optional.empty();
                 }
-                reconnect();
-                if (System.nanoTime() - deadline >= 0) {
+                if (reconnected && System.nanoTime() - deadline >= 0) {
                     // A6: a stream that fails at once after every reconnect keeps reconnecting;
                     // the caller still gets control back at its timeout.
                     return Optional.empty();
                 }
+                reconnect();
+                reconnected = true;
             }
             return Optional.empty();
         } catch (InterruptedException e) {

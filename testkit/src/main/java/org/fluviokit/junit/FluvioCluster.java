@@ -6,8 +6,21 @@ import java.util.Optional;
 import org.fluviokit.client.Fluvio;
 import org.fluviokit.fake.FakeBroker;
 
-/** The cluster a {@link FluvioTest} runs against, and what a test may do to it. */
-public interface FluvioCluster {
+/**
+ * The cluster a {@link FluvioTest} runs against, and what a test may do to it. Outside JUnit,
+ * {@link #startFake()} gives one to own and close.
+ */
+public interface FluvioCluster extends AutoCloseable {
+
+    /** A new fake cluster (a {@link FakeBroker} on a virtual clock and a client of it); close it when done. */
+    static FluvioCluster startFake() {
+        return FluvioExtension.TestCluster.startFake();
+    }
+
+    /** A cluster around a fake broker you built (e.g. with a clock of your choosing); closing it closes the broker. */
+    static FluvioCluster ofFake(FakeBroker broker) {
+        return FluvioExtension.TestCluster.of(broker);
+    }
 
     /** The test's client. */
     Fluvio fluvio();
@@ -34,6 +47,16 @@ public interface FluvioCluster {
     /** The fake broker, when the target is one. */
     Optional<FakeBroker> fakeBroker();
 
+    /** Whether {@link #advanceClock(Duration)} is possible: the cluster runs on a virtual clock. */
+    boolean hasVirtualClock();
+
+    /** Whether {@link #restart()} is possible. */
+    boolean canRestart();
+
     /** A short description of the target, e.g. {@code fake broker}. */
     String describe();
+
+    /** Closes the clients opened on the cluster and the cluster itself (a fake one stops). Idempotent. */
+    @Override
+    void close();
 }

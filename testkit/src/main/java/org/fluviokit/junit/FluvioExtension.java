@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.fluviokit.client.ConsumerConfig;
 import org.fluviokit.client.ConsumerStream;
+import org.fluviokit.client.Durations;
 import org.fluviokit.client.Fluvio;
 import org.fluviokit.client.FluvioAdmin;
 import org.fluviokit.client.FluvioTarget;
@@ -34,7 +33,6 @@ final class FluvioExtension implements BeforeEachCallback, ParameterResolver {
 
     private static final Namespace NAMESPACE = Namespace.create(FluvioExtension.class);
     private static final String CLUSTER_KEY = "cluster";
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -103,7 +101,7 @@ final class FluvioExtension implements BeforeEachCallback, ParameterResolver {
                 .disableContinuous(annotation.disableContinuous());
         try {
             builder.offsetStart(Offset.parse(annotation.start()));
-            builder.offsetFlush(parseDuration(annotation.flush()));
+            builder.offsetFlush(Durations.parse(annotation.flush()));
         } catch (IllegalArgumentException e) {
             throw new ParameterResolutionException("@FluvioConsumer on [" + parameter + "]: " + e.getMessage(), e);
         }
@@ -172,40 +170,6 @@ final class FluvioExtension implements BeforeEachCallback, ParameterResolver {
         return target;
     }
 
-    /** Durations as Fluvio's CLI writes them: {@code 2s}, {@code 500ms}, {@code 1m 30s}. */
-    static Duration parseDuration(String text) {
-        Matcher matcher = DURATION_PART.matcher(text.trim());
-        Duration total = Duration.ZERO;
-        int end = 0;
-        boolean any = false;
-        while (matcher.find()) {
-            if (!text.trim().substring(end, matcher.start()).isBlank()) {
-                break;
-            }
-            long amount = Long.parseLong(matcher.group(1));
-            switch (matcher.group(2)) {
-                case "ms":
-                    total = total.plusMillis(amount);
-                    break;
-                case "s":
-                    total = total.plusSeconds(amount);
-                    break;
-                case "m":
-                    total = total.plusMinutes(amount);
-                    break;
-                default:
-                    total = total.plusHours(amount);
-                    break;
-            }
-            end = matcher.end();
-            any = true;
-        }
-        if (!any || end != text.trim().length()) {
-            throw new IllegalArgumentException("not a duration: '" + text + "' (write e.g. 2s, 500ms or 1m 30s)");
-        }
-        return total;
-    }
-
     /** A test's cluster and what was opened on it; closing it closes them in reverse order. */
     static final class TestCluster implements FluvioCluster, AutoCloseable {
         private final FakeBroker broker;
@@ -218,7 +182,15 @@ final class FluvioExtension implements BeforeEachCallback, ParameterResolver {
         }
 
         static TestCluster start(String target) {
+            return startFake();
+        }
+
+        static TestCluster startFake() {
             return new TestCluster(FakeBroker.create());
+        }
+
+        static TestCluster of(FakeBroker broker) {
+            return new TestCluster(broker);
         }
 
         <T extends AutoCloseable> T closeAfterTest(T resource) {
@@ -254,13 +226,23 @@ final class FluvioExtension implements BeforeEachCallback, ParameterResolver {
         }
 
         @Override
+        public boolean hasVirtualClock() {
+            return broker.clock() instanceof org.fluviokit.fake.VirtualClock;
+        }
+
+        @Override
+        public boolean canRestart() {
+            return true;
+        }
+
+        @Override
         public String describe() {
             return "fake broker";
         }
 
         @Override
-        public void close() throws Exception {
-            Exception failure = null;
+        public void close() {
+            RuntimeException failure = null;
             List<AutoCloseable> toClose;
             synchronized (opened) {
                 toClose = new ArrayList<>(opened);
@@ -273,10 +255,12 @@ final class FluvioExtension implements BeforeEachCallback, ParameterResolver {
                 try {
                     resource.close();
                 } catch (Exception e) {
+                    RuntimeException wrapped = e instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException("closing " + resource + " failed", e);
                     if (failure == null) {
-                        failure = e;
+                        failure = wrapped;
                     } else {
-                        failure.addSuppressed(e);
+                        failure.addSuppressed(wrapped);
                     }
                 }
             }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.fluviokit.client.ConsumerStream;
+import org.fluviokit.client.Durations;
 import org.fluviokit.client.Fluvio;
 import org.fluviokit.client.FluvioAdmin;
 import org.fluviokit.client.OffsetManagementStrategy;
@@ -104,10 +105,13 @@ class FluvioExtensionTest {
 
     @Test
     void durationsParseAsFluviosCliWritesThem() {
-        assertThat(FluvioExtension.parseDuration("2s")).isEqualTo(Duration.ofSeconds(2));
-        assertThat(FluvioExtension.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(FluvioExtension.parseDuration("1m 30s")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(FluvioExtension.parseDuration("1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(Durations.parse("2s")).isEqualTo(Duration.ofSeconds(2));
+        assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(Durations.parse("1m 30s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(Durations.parse("1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(Durations.parse("2d")).isEqualTo(Duration.ofDays(2));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Durations.parse("2 s x"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     // ---------------------------------------------------------------- example test classes

@@ -1,0 +1,46 @@
+package org.fluviokit.conformance;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An API-level scenario: a named list of steps, with the area and the behaviour ids
+ * ({@code ../shared/spec/offset-semantics.md}) it checks. Read from YAML by {@link ScenarioParser};
+ * the step vocabulary is documented in {@code scenarios/README.md}.
+ *
+ * @param name     what the scenario shows, in a sentence
+ * @param area     the area of the verdict matrix (consume, auto-commit, …)
+ * @param ids      behaviour ids, e.g. B3
+ * @param requires what the target must be able to do (virtual-time, restart, fake)
+ * @param steps    the steps, in order
+ * @param source   where it was read from, for messages
+ */
+record Scenario(String name, String area, List<String> ids, Set<String> requires, List<Step> steps, String source) {
+
+    /** What a scenario may require of its target. */
+    static final Set<String> CAPABILITIES = Set.of("virtual-time", "restart", "fake");
+
+    Scenario {
+        ids = List.copyOf(ids);
+        requires = Set.copyOf(requires);
+        steps = List.copyOf(steps);
+    }
+
+    /**
+     * One step: an action with its arguments, and optionally the error it must fail with.
+     *
+     * @param action      the action's name, e.g. {@code produce}
+     * @param argument    the action's argument: a scalar, a list or a map, as written
+     * @param expectError the error the step must fail with (code and message), or null
+     * @param line        the line of the step in its file
+     */
+    record Step(String action, Object argument, Map<String, Object> expectError, int line) {
+
+        /** The step as the scenario wrote it, on one line, for reports. */
+        String describe() {
+            return action + (argument == null ? "" : ": " + Yaml.inline(argument))
+                    + (expectError == null ? "" : " (expect error " + Yaml.inline(expectError) + ")");
+        }
+    }
+}

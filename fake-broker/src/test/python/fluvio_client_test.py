@@ -1,0 +1,351 @@
+#!/usr/bin/env python3
+"""Fluvio's official Python client (``pip install fluvio==0.21.0``) against a Fluvio cluster.
+
+Written for fluviokit's fake broker (run by ``PythonClientTest``), and kept true to a real
+cluster: every expectation here also holds against a real Fluvio 0.18 cluster.
+
+Usage::
+
+    FLV_PROFILE_PATH=/path/to/profile python3 fluvio_client_test.py [CASE ...]
+
+The cluster is the current profile of ``$FLV_PROFILE_PATH`` (else ``~/.fluvio/config``). Topic
+and consumer names carry a random suffix, so runs never collide. Without CASE arguments every case
+runs, in order (later cases use what earlier ones produced); ``smoke`` runs a short
+connect/produce/consume check on its own.
+
+The restart case asks for a broker restart in the middle, as ``$FLUVIOKIT_RESTART`` says:
+
+* ``stdio``: print the line ``@@fluviokit restart`` and wait for a line on standard input
+  (the JUnit test restarts the broker, then answers);
+* ``command:SHELL COMMAND``: run the command (e.g. stop and start a real cluster);
+* unset or ``none``: no restart (the case then only checks a reconnect).
+
+Exit code 0 when every case passed, 1 otherwise; each case prints PASS or FAIL with the reason.
+"""
+
+import os
+import random
+import subprocess
+import sys
+import time
+import traceback
+
+try:
+    from fluvio import (
+        ConsumerConfigExtBuilder,
+        Fluvio,
+        FluvioAdmin,
+        Offset,
+        OffsetManagementStrategy,
+        TopicSpec,
+    )
+except ImportError as e:  # the JUnit test checks this first and says how to install it
+    print("cannot import the Fluvio Python client (pip install fluvio==0.21.0): %s" % e)
+    sys.exit(2)
+
+SUFFIX = "%05d" % random.randint(0, 99999)
+ONE = "py-one-" + SUFFIX  # 1 partition
+TWO = "py-two-" + SUFFIX  # 2 partitions
+GONE = "py-gone-" + SUFFIX  # deleted and recreated
+KEPT = "py-kept-" + SUFFIX  # across the restart
+MANUAL = "py-manual-" + SUFFIX
+AUTO = "py-auto-" + SUFFIX
+DELETED = "py-deleted-" + SUFFIX
+RESTART = "py-restart-" + SUFFIX
+CONSUMERS = {MANUAL, AUTO, DELETED, RESTART}
+
+state = {}
+
+
+def log(text):
+    print(text, flush=True)
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def fluvio():
+    if "fluvio" not in state:
+        state["fluvio"] = Fluvio.connect()
+    return state["fluvio"]
+
+
+def admin():
+    if "admin" not in state:
+        state["admin"] = FluvioAdmin.connect()
+    return state["admin"]
+
+
+def config(topic, partition=None, consumer=None, strategy=None, continuous=True, start=None):
+    builder = ConsumerConfigExtBuilder(topic)
+    if partition is not None:
+        builder.partition(partition)
+    builder.offset_start(start if start is not None else Offset.beginning())
+    if consumer is not None:
+        builder.offset_consumer(consumer)
+    if strategy is not None:
+        builder.offset_strategy(strategy)
+    if not continuous:
+        builder.disable_continuous(True)
+    return builder.build()
+
+
+def read_all(client, topic, partition=None, consumer=None, strategy=None):
+    """Every record from the start (or the consumer's stored offset + 1) to the end, then stop."""
+    stream = client.consumer_with_config(
+        config(topic, partition, consumer, strategy, continuous=False))
+    return [(r.offset(), bytes(r.key()), r.value_string()) for r in stream]
+
+
+def stored(client=None):
+    """This run's stored consumer offsets: {(consumer, topic, partition): offset}."""
+    client = client or fluvio()
+    return {(o.consumer_id, o.topic, o.partition): o.offset
+            for o in client.consumer_offsets() if o.consumer_id in CONSUMERS}
+
+
+def eventually(what, check, seconds=5.0):
+    """For fire-and-forget client actions (the flush a dropped stream sends): poll until check() holds."""
+    deadline = time.time() + seconds
+    while True:
+        value = check()
+        if value is True:
+            return
+        if time.time() > deadline:
+            raise AssertionError("%s: still %r after %.0f s" % (what, value, seconds))
+        time.sleep(0.05)
+
+
+def send(producer, key, value):
+    """Produces one record and waits for its metadata: (partition, offset)."""
+    meta = producer.send(list(key), list(value.encode())).wait()
+    return meta.partition_id(), meta.offset()
+
+
+def expect_error(what, action, text):
+    try:
+        action()
+    except Exception as e:  # the client raises its own error types
+        assert text in str(e), "%s: expected an error containing %r, got %r" % (what, text, str(e))
+        return
+    raise AssertionError("%s: expected an error containing %r, got none" % (what, text))
+
+
+def restart_broker():
+    mode = os.environ.get("FLUVIOKIT_RESTART", "none")
+    if mode == "stdio":
+        log("@@fluviokit restart")
+        answer = sys.stdin.readline()
+        assert answer.strip() == "restarted", "restart not confirmed: %r" % answer
+        return True
+    if mode.startswith("command:"):
+        subprocess.run(mode[len("command:"):], shell=True, check=True)
+        return True
+    log("   (no restart: FLUVIOKIT_RESTART is %r)" % mode)
+    return False
+
+
+# ------------------------------------------------------------------ cases
+
+
+def test_connect():
+    assert fluvio() is not None
+    assert admin() is not None
+
+
+def test_create_topics():
+    admin().create_topic(ONE)
+    admin().create_topic(TWO, TopicSpec.create().with_partitions(2).build())
+    names = {t.name() for t in admin().list_topics([SUFFIX])}
+    assert names == {ONE, TWO}, names
+    # A real SC ignores the name filter of a partition list: every user partition comes back.
+    partitions = {p.name() for p in admin().list_partitions([TWO])}
+    assert {TWO + "-0", TWO + "-1", ONE + "-0"} <= partitions and TWO + "-2" not in partitions, partitions
+    assert "consumer-offset-0" not in partitions, "system partitions are not listed"
+    # consumer-offset is a system topic: it is not listed with the user's topics (K2)
+    assert "consumer-offset" not in {t.name() for t in admin().all_topics()}
+    expect_error("create an existing topic", lambda: admin().create_topic(ONE), "already exists")
+
+
+def test_produce_with_keys():
+    producer = fluvio().topic_producer(TWO)
+    # SipHash-2-4 of the key picks the partition (spec wire-protocol §5.1)
+    assert send(producer, b"1", "k1") == (0, 0)
+    assert send(producer, b"4", "k4") == (1, 0)
+    assert send(producer, b"2", "k2") == (0, 1)
+    assert send(producer, b"8", "k8") == (1, 1)
+
+
+def test_produce_without_keys():
+    producer = fluvio().topic_producer(ONE)
+    metas = [producer.send_string(v) for v in ("a", "b", "c")]
+    producer.flush()
+    assert [(m.partition_id(), m.offset()) for m in (o.wait() for o in metas)] == [(0, 0), (0, 1), (0, 2)]
+    # send_all: several records at once, consecutive offsets
+    outputs = producer.send_all([(b"x", b"d"), (b"x", b"e")])
+    producer.flush()
+    assert [o.wait().offset() for o in outputs] == [3, 4]
+    # The 0.21.0 client has no keyless records: send_string sends an empty key, which is
+    # hashed like any other (SipHash of "" mod 2 = 1), so no round robin over partitions.
+    keyless = fluvio().topic_producer(TWO)
+    assert [send(keyless, b"", v)[0] for v in ("e1", "e2")] == [1, 1]
+
+
+def test_consume_from_beginning():
+    consumer = fluvio().partition_consumer(ONE, 0)
+    stream = consumer.stream(Offset.beginning())
+    records = [next(stream) for _ in range(5)]
+    assert [r.offset() for r in records] == [0, 1, 2, 3, 4]
+    assert [r.value_string() for r in records] == ["a", "b", "c", "d", "e"]
+    assert bytes(records[3].key()) == b"x"
+    now_ms = time.time() * 1000
+    for r in records:
+        assert abs(r.timestamp() - now_ms) < 300_000, "timestamp %d is not about now (%d)" % (r.timestamp(), now_ms)
+    assert read_all(fluvio(), TWO, 0) == [(0, b"1", "k1"), (1, b"2", "k2")]
+    assert read_all(fluvio(), TWO, 1) == [(0, b"4", "k4"), (1, b"8", "k8"), (2, b"", "e1"), (3, b"", "e2")]
+    # every partition at once
+    assert sorted(v for _, _, v in read_all(fluvio(), TWO)) == ["e1", "e2", "k1", "k2", "k4", "k8"]
+    # Offset.absolute and from_end
+    stream = fluvio().consumer_with_config(config(ONE, 0, start=Offset.absolute(3), continuous=False))
+    assert [r.offset() for r in stream] == [3, 4]
+    stream = fluvio().consumer_with_config(config(ONE, 0, start=Offset.from_end(1), continuous=False))
+    assert [r.value_string() for r in stream] == ["e"]
+
+
+def test_manual_strategy_commit_and_flush():
+    stream = fluvio().consumer_with_config(config(ONE, 0, MANUAL, OffsetManagementStrategy.MANUAL))
+    assert [next(stream).offset(), next(stream).offset()] == [0, 1]
+    assert (MANUAL, ONE, 0) not in stored(), "nothing is stored before a commit and a flush (D1)"
+    stream.offset_commit()
+    assert (MANUAL, ONE, 0) not in stored(), "a commit alone stores nothing (D2)"
+    stream.offset_flush()
+    assert stored().get((MANUAL, ONE, 0)) == 1, stored()
+    del stream
+
+
+def test_auto_strategy():
+    stream = fluvio().consumer_with_config(config(ONE, 0, AUTO, OffsetManagementStrategy.AUTO))
+    assert [next(stream).offset() for _ in range(3)] == [0, 1, 2]
+    # Dropping the stream commits the last record handed out and flushes it without waiting (C1, C6).
+    del stream
+    eventually("auto strategy offset after the stream was dropped",
+               lambda: stored().get((AUTO, ONE, 0)) == 2 or stored())
+
+
+def test_consumer_offsets():
+    offsets = {o.consumer_id: o for o in fluvio().consumer_offsets() if o.consumer_id in CONSUMERS}
+    assert set(offsets) == {MANUAL, AUTO}, set(offsets)
+    assert (offsets[MANUAL].topic, offsets[MANUAL].partition, offsets[MANUAL].offset) == (ONE, 0, 1)
+    assert (offsets[AUTO].topic, offsets[AUTO].partition, offsets[AUTO].offset) == (ONE, 0, 2)
+    for o in offsets.values():
+        assert abs(o.modified_time - time.time()) < 300, "modified_time %d is not about now" % o.modified_time
+
+
+def test_resume_after_reconnect():
+    client = Fluvio.connect()
+    # A named consumer resumes after its stored offset: stored + 1 (B1, B2)
+    assert [o for o, _, _ in read_all(client, ONE, 0, MANUAL, OffsetManagementStrategy.MANUAL)] == [2, 3, 4]
+    assert [o for o, _, _ in read_all(client, ONE, 0, AUTO, OffsetManagementStrategy.MANUAL)] == [3, 4]
+
+
+def test_delete_consumer_offset():
+    fluvio().delete_consumer_offset(AUTO, ONE, 0)
+    assert (AUTO, ONE, 0) not in stored(), stored()
+    fluvio().delete_consumer_offset(AUTO, ONE, 0)  # deleting an absent offset succeeds (G4)
+    assert stored().get((MANUAL, ONE, 0)) == 1, "other consumers keep theirs"
+    assert [o for o, _, _ in read_all(fluvio(), ONE, 0, AUTO, OffsetManagementStrategy.MANUAL)] == [0, 1, 2, 3, 4]
+
+
+def test_delete_topic_removes_its_offsets():
+    admin().create_topic(GONE)
+    producer = fluvio().topic_producer(GONE)
+    send(producer, b"", "old")
+    stream = fluvio().consumer_with_config(config(GONE, 0, DELETED, OffsetManagementStrategy.MANUAL))
+    assert next(stream).value_string() == "old"
+    stream.offset_commit()
+    stream.offset_flush()
+    del stream
+    assert stored().get((DELETED, GONE, 0)) == 0
+    admin().delete_topic(GONE)
+    # Deleting a topic deletes its consumer offsets (J1); a real SPU learns of the deletion
+    # asynchronously, so they may still be listed for a moment after the Delete returns.
+    eventually("consumer offsets of a deleted topic", lambda: (DELETED, GONE, 0) not in stored() or stored())
+    expect_error("delete a deleted topic", lambda: admin().delete_topic(GONE), "not found")
+    expect_error("produce to a missing topic",
+                 lambda: fluvio().topic_producer("py-missing-" + SUFFIX).send_string("x").wait(),
+                 "Topic not found")
+
+
+def test_restart_between_two_consumers():
+    admin().create_topic(KEPT)
+    producer = fluvio().topic_producer(KEPT)
+    for value in ("r0", "r1", "r2"):
+        send(producer, b"", value)
+    first = fluvio().consumer_with_config(config(KEPT, 0, RESTART, OffsetManagementStrategy.MANUAL))
+    assert [next(first).value_string(), next(first).value_string()] == ["r0", "r1"]
+    first.offset_commit()
+    first.offset_flush()
+    del first
+    assert stored().get((RESTART, KEPT, 0)) == 1
+
+    restart_broker()
+
+    # The same client handle reconnects by itself; the stored offset and the records survived (K4).
+    assert stored().get((RESTART, KEPT, 0)) == 1, stored()
+    second = read_all(fluvio(), KEPT, 0, RESTART, OffsetManagementStrategy.MANUAL)
+    assert second == [(2, b"", "r2")], second
+    assert send(producer, b"", "r3") == (0, 3), "producing continues at the next offset"
+    # and so does a new client
+    assert [v for _, _, v in read_all(Fluvio.connect(), KEPT, 0)] == ["r0", "r1", "r2", "r3"]
+    assert stored(Fluvio.connect()).get((MANUAL, ONE, 0)) == 1
+
+
+def smoke():
+    """A short check that the client can use the cluster: connect, create, produce, consume."""
+    topic = "py-smoke-" + SUFFIX
+    admin().create_topic(topic)
+    assert send(fluvio().topic_producer(topic), b"k", "v") == (0, 0)
+    assert read_all(fluvio(), topic, 0) == [(0, b"k", "v")]
+    admin().delete_topic(topic)
+
+
+CASES = [
+    test_connect,
+    test_create_topics,
+    test_produce_with_keys,
+    test_produce_without_keys,
+    test_consume_from_beginning,
+    test_manual_strategy_commit_and_flush,
+    test_auto_strategy,
+    test_consumer_offsets,
+    test_resume_after_reconnect,
+    test_delete_consumer_offset,
+    test_delete_topic_removes_its_offsets,
+    test_restart_between_two_consumers,
+]
+
+
+def main(names):
+    by_name = {case.__name__: case for case in CASES}
+    by_name["smoke"] = smoke
+    unknown = [n for n in names if n not in by_name]
+    if unknown:
+        log("unknown case(s): %s; known: %s" % (", ".join(unknown), ", ".join(by_name)))
+        return 2
+    chosen = [by_name[n] for n in names] if names else CASES
+    failed = 0
+    for case in chosen:
+        started = time.time()
+        try:
+            case()
+            log("PASS %s (%.2f s)" % (case.__name__, time.time() - started))
+        except Exception as e:  # report and go on: the summary shows every failure
+            failed += 1
+            log("FAIL %s (%.2f s): %s: %s" % (case.__name__, time.time() - started, type(e).__name__, e))
+            traceback.print_exc(file=sys.stdout)
+    log("fluvio python client: %d of %d cases passed" % (len(chosen) - failed, len(chosen)))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
