@@ -88,7 +88,7 @@ public final class ConformanceMain implements Callable<Integer> {
     }
 
     static List<Class<?>> suiteClasses() {
-        return List.of(ApiScenarioSuite.class, ModelPropertySuite.class);
+        return List.of(ApiScenarioSuite.class, TranscriptSuite.class, ModelPropertySuite.class);
     }
 
     static VerdictMatrix run(List<Class<?>> classes) {

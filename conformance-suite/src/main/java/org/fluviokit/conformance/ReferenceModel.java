@@ -286,7 +286,8 @@ final class ReferenceModel {
                 }
                 Long offset = part.next();
                 if (offset != null) {
-                    turn = index + 1;
+                    // a partition hands out what it already received before the next one's turn
+                    turn = part.buffered.isEmpty() ? index + 1 : index;
                     nextOffsetToRead = offset + 1;
                     return part.partition + "@" + offset + " " + logs.get(part.partition).get(offset.intValue());
                 }

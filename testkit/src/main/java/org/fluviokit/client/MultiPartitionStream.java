@@ -5,8 +5,10 @@ import java.util.List;
 
 /**
  * The partition streams of one consumer, merged (Fluvio's {@code MultiplePartitionConsumerStream}):
- * records come from whichever partition has one, taking turns; the stream ends when every
- * partition stream has ended. Commit and flush act on every partition (F4); each partition keeps
+ * records come from whichever partition has one; a partition hands out the records of a response it
+ * already received before the next partition gets its turn, which is what a real cluster shows
+ * ({@code consume -B -d} over keys 1, 2 on partition 0 and 4, 8 on partition 1 prints 1 2 4 8). The
+ * stream ends when every partition stream has ended. Commit and flush act on every partition (F4); each partition keeps
  * its own offsets and flush schedule (F1, F5).
  */
 final class MultiPartitionStream {
@@ -96,7 +98,7 @@ final class MultiPartitionStream {
                 }
                 ConsumerRecord record = stream.next();
                 if (record != null) {
-                    turn = index + 1;
+                    turn = stream.hasBuffered() ? index : index + 1;
                     return record;
                 }
                 anyOpen |= !stream.isEnded();

@@ -65,6 +65,11 @@ final class PartitionStream {
         return ended;
     }
 
+    /** Whether records of a response already received are waiting to be handed out. */
+    boolean hasBuffered() {
+        return (current != null && index < current.recordCount()) || !batches.isEmpty();
+    }
+
     /**
      * The next record, or {@code null} when none is available now (see {@link #isEnded()}).
      *
