@@ -23,7 +23,6 @@ import com.github.difflib.patch.Patch;
  */
 final class TranscriptMatcher {
 
-    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
     private static final Pattern HUMANTIME = Pattern.compile(
             "\\d+(years?|months?|days?|h|m|s|ms|us|ns)( \\d+(years?|months?|days?|h|m|s|ms|us|ns))*");
     private static final String ANY_LINES = "...";
@@ -44,22 +43,23 @@ final class TranscriptMatcher {
         return new TranscriptMatcher(table);
     }
 
-    /** Terminal output as lines: no carriage returns, colour codes, trailing spaces or final empty line. */
+    /** Terminal output as the lines a person sees on the screen once the command finished. */
     static List<String> lines(String output) {
-        String clean = ANSI.matcher(output.replace("\r", "")).replaceAll("");
-        List<String> lines = new ArrayList<>();
-        for (String line : clean.split("\n", -1)) {
-            lines.add(line.stripTrailing());
-        }
-        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-            lines.remove(lines.size() - 1);
-        }
-        return lines;
+        return TerminalScreen.render(output);
     }
 
     boolean matches(List<String> expected, List<String> actual) {
-        List<String> wanted = expected.stream().map(String::stripTrailing).toList();
+        List<String> wanted = withoutTrailingBlankLines(expected);
         return matchFrom(wanted, 0, actual, 0, new Boolean[wanted.size() + 1][actual.size() + 1]);
+    }
+
+    /** Expected lines as compared: trailing spaces and trailing blank lines do not count, as on a screen. */
+    static List<String> withoutTrailingBlankLines(List<String> expected) {
+        List<String> lines = new ArrayList<>(expected.stream().map(String::stripTrailing).toList());
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
     }
 
     private boolean matchFrom(List<String> expected, int i, List<String> actual, int j, Boolean[][] memo) {
@@ -87,9 +87,10 @@ final class TranscriptMatcher {
         if (consumerTable && isTableRow(wanted) && isTableRow(actual)) {
             return cellsMatch(cells(wanted), cells(actual));
         }
-        if (!wanted.contains(ANY_TEXT)) {
-            return wanted.equals(actual);
-        }
+        return wanted.contains(ANY_TEXT) ? wildcard(wanted, actual) : wanted.equals(actual);
+    }
+
+    private static boolean wildcard(String wanted, String actual) {
         StringBuilder regex = new StringBuilder();
         String[] parts = wanted.split(Pattern.quote(ANY_TEXT), -1);
         for (int i = 0; i < parts.length; i++) {
@@ -117,7 +118,10 @@ final class TranscriptMatcher {
         boolean header = expected.get(0).equals("CONSUMER");
         for (int i = 0; i < expected.size(); i++) {
             boolean lastSeen = !header && i == expected.size() - 1 && expected.size() == 5;
-            if (lastSeen ? !HUMANTIME.matcher(actual.get(i)).matches() : !expected.get(i).equals(actual.get(i))) {
+            boolean same = lastSeen ? HUMANTIME.matcher(actual.get(i)).matches()
+                    : expected.get(i).contains(ANY_TEXT) ? wildcard(expected.get(i), actual.get(i))
+                    : expected.get(i).equals(actual.get(i));
+            if (!same) {
                 return false;
             }
         }
@@ -129,7 +133,7 @@ final class TranscriptMatcher {
      * lines of the transcript file.
      */
     String unifiedDiff(String file, Transcript.Command command, List<String> actual) {
-        List<String> expected = command.expected().stream().map(String::stripTrailing).toList();
+        List<String> expected = withoutTrailingBlankLines(command.expected());
         Patch<String> patch = DiffUtils.diff(expected, actual, this::lineMatches);
         List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(file, "actual output of: " + command.command(),
                 expected, patch, 3);
