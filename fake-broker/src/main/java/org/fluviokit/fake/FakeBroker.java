@@ -220,8 +220,9 @@ public final class FakeBroker implements AutoCloseable {
 
     /**
      * Deletes a topic with its partitions, records and consumer offsets (J1). A system topic needs
-     * {@code force} (K3); deleting {@value #CONSUMER_OFFSET_TOPIC} forcibly drops every consumer
-     * offset, and the fake recreates it at once (a real SC does within about two minutes, K2).
+     * {@code force} (K3). Deleting {@value #CONSUMER_OFFSET_TOPIC} forcibly keeps the stored
+     * consumer offsets, as a real 0.18 SPU does (it keeps its in-memory store; the spec expected them
+     * gone), and the fake recreates the topic at once (a real SC does at its next check, K2).
      *
      * @throws BrokerException TopicNotFound (2001, message "not found"), or
      *                         SystemSpecDeletionAttempt (12001) for a system topic without force
@@ -254,9 +255,7 @@ public final class FakeBroker implements AutoCloseable {
     private void removeTopic(Topic topic) {
         topics.remove(topic.name());
         topic.markDeleted();
-        if (CONSUMER_OFFSET_TOPIC.equals(topic.name())) {
-            offsets.clear();
-        } else {
+        if (!CONSUMER_OFFSET_TOPIC.equals(topic.name())) {
             offsets.removeTopic(topic.name());
         }
     }
