@@ -5,10 +5,20 @@ import java.util.Objects;
 import org.fluviokit.fake.FakeBroker;
 
 /**
- * Where a {@link Fluvio} client connects: a {@link FakeBroker} in the same JVM, or (in a later
- * release) a real cluster. The client behaves the same on every target; only the transport differs.
+ * Where a {@link Fluvio} client connects: a {@link FakeBroker} in the same JVM, or a Fluvio cluster
+ * (a real one, or the fake's wire server) over Fluvio's binary protocol. The client behaves the
+ * same on every target; only the transport differs.
  */
 public abstract class FluvioTarget {
+
+    /** System property choosing the target of {@link #fromEnvironment()}: {@code fake} or {@code cluster}. */
+    public static final String TARGET_PROPERTY = "fluviokit.target";
+    /** Environment variable used when {@value #TARGET_PROPERTY} is not set. */
+    public static final String TARGET_ENV = "FLUVIOKIT_TARGET";
+    /** System property with the cluster's SC endpoint ({@code host:port}). */
+    public static final String ENDPOINT_PROPERTY = "fluviokit.endpoint";
+    /** Environment variable with the endpoint, used when {@value #ENDPOINT_PROPERTY} is not set. */
+    public static final String ENDPOINT_ENV = "FLUVIO_ENDPOINT";
 
     FluvioTarget() {
     }
@@ -16,6 +26,61 @@ public abstract class FluvioTarget {
     /** A fake broker in this JVM, reached by method calls; its virtual clock drives the client's timers. */
     public static FluvioTarget fake(FakeBroker broker) {
         return new Fake(broker);
+    }
+
+    /** A cluster whose SC listens at {@code endpoint} ({@code host:port}), with Fluvio's default timeouts. */
+    public static FluvioTarget cluster(String endpoint) {
+        return cluster(endpoint, ClusterSettings.defaults());
+    }
+
+    /** A cluster whose SC listens at {@code endpoint} ({@code host:port}). */
+    public static FluvioTarget cluster(String endpoint, ClusterSettings settings) {
+        return new Cluster(endpoint, settings);
+    }
+
+    /**
+     * The target the environment names: {@value #TARGET_PROPERTY} (system property) or
+     * {@value #TARGET_ENV} is {@code fake} (the default: a new {@link FakeBroker}) or {@code cluster},
+     * whose endpoint is {@value #ENDPOINT_PROPERTY}, {@value #ENDPOINT_ENV}, or the current profile of
+     * Fluvio's profile file ({@code $FLV_PROFILE_PATH} or {@code ~/.fluvio/config}).
+     *
+     * @throws FluvioException for another target name, or a cluster whose endpoint cannot be found
+     */
+    public static FluvioTarget fromEnvironment() {
+        return fromEnvironment(System.getProperties()::getProperty, System.getenv());
+    }
+
+    static FluvioTarget fromEnvironment(java.util.function.Function<String, String> properties,
+                                        java.util.Map<String, String> environment) {
+        String target = properties.apply(TARGET_PROPERTY);
+        String source = TARGET_PROPERTY;
+        if (target == null) {
+            target = environment.get(TARGET_ENV);
+            source = TARGET_ENV;
+        }
+        String name = target == null ? "fake" : target.trim().toLowerCase(java.util.Locale.ROOT);
+        switch (name) {
+            case "fake":
+                return fake(FakeBroker.create());
+            case "cluster":
+                return cluster(clusterEndpoint(properties, environment));
+            default:
+                throw new FluvioException(org.fluviokit.protocol.ErrorCode.OTHER, "Unknown fluviokit target '" + target
+                        + "' (from " + source + "): use 'fake' or 'cluster'");
+        }
+    }
+
+    /** The endpoint of the cluster target: property, environment variable, or the current Fluvio profile. */
+    static String clusterEndpoint(java.util.function.Function<String, String> properties,
+                                  java.util.Map<String, String> environment) {
+        String endpoint = properties.apply(ENDPOINT_PROPERTY);
+        if (endpoint == null || endpoint.isBlank()) {
+            endpoint = environment.get(ENDPOINT_ENV);
+        }
+        if (endpoint == null || endpoint.isBlank()) {
+            endpoint = FluvioProfiles.endpoint(FluvioProfiles.location(environment), null);
+        }
+        return endpoint.trim();
     }
 
     abstract Transport openTransport();
@@ -26,6 +91,36 @@ public abstract class FluvioTarget {
     @Override
     public String toString() {
         return describe();
+    }
+
+    static final class Cluster extends FluvioTarget {
+        private final String host;
+        private final int port;
+        private final ClusterSettings settings;
+
+        Cluster(String endpoint, ClusterSettings settings) {
+            int colon = endpoint.lastIndexOf(':');
+            if (colon <= 0 || colon == endpoint.length() - 1) {
+                throw new IllegalArgumentException("a cluster endpoint is host:port, not '" + endpoint + "'");
+            }
+            this.host = endpoint.substring(0, colon);
+            try {
+                this.port = Integer.parseInt(endpoint.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("a cluster endpoint is host:port, not '" + endpoint + "'", e);
+            }
+            this.settings = Objects.requireNonNull(settings, "settings");
+        }
+
+        @Override
+        Transport openTransport() {
+            return new WireTransport(host, port, settings);
+        }
+
+        @Override
+        public String describe() {
+            return "cluster " + host + ":" + port;
+        }
     }
 
     static final class Fake extends FluvioTarget {
