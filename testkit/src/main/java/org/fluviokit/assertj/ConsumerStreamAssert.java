@@ -16,14 +16,19 @@ import org.fluviokit.client.ConsumerStream;
 public class ConsumerStreamAssert extends AbstractAssert<ConsumerStreamAssert, ConsumerStream> {
 
     private Duration timeout = Duration.ofSeconds(5);
+    private Duration quiet = Duration.ZERO;
 
     ConsumerStreamAssert(ConsumerStream actual) {
         super(actual, ConsumerStreamAssert.class);
     }
 
-    /** How long to wait for each record. */
+    /**
+     * How long to wait for each record, and how long {@link #hasNoMoreRecords()} watches for one
+     * (by default it only looks at what is already there, which is all there is on a fake).
+     */
     public ConsumerStreamAssert within(Duration perRecord) {
         this.timeout = perRecord;
+        this.quiet = perRecord;
         return this;
     }
 
@@ -37,10 +42,10 @@ public class ConsumerStreamAssert extends AbstractAssert<ConsumerStreamAssert, C
         return this;
     }
 
-    /** Nothing more is available right now (or a disable-continuous stream has ended). */
+    /** Nothing more comes (watched for the {@link #within(Duration)} time, if one was set), or a disable-continuous stream has ended. */
     public ConsumerStreamAssert hasNoMoreRecords() {
         isNotNull();
-        Optional<ConsumerRecord> next = actual.next(Duration.ZERO);
+        Optional<ConsumerRecord> next = actual.next(quiet);
         next.ifPresent(record -> failWithMessage("Expected no more records but the stream yielded %s", record));
         return this;
     }

@@ -1,6 +1,7 @@
 package org.fluviokit.client;
 
 import java.util.Objects;
+import java.util.Optional;
 
 import org.fluviokit.fake.FakeBroker;
 
@@ -28,14 +29,22 @@ public abstract class FluvioTarget {
         return new Fake(broker);
     }
 
-    /** A cluster whose SC listens at {@code endpoint} ({@code host:port}), with Fluvio's default timeouts. */
+    /**
+     * A cluster whose SC listens at {@code endpoint} ({@code host:port}), with Fluvio's default
+     * timeouts. The endpoint {@value #EMBEDDED_ENDPOINT} starts (once per JVM) a fake broker behind its
+     * wire server on ports the OS chooses, and reaches it over TCP like any cluster: the cluster code
+     * path without a cluster.
+     */
     public static FluvioTarget cluster(String endpoint) {
         return cluster(endpoint, ClusterSettings.defaults());
     }
 
+    /** The endpoint that stands for the fake broker's wire server, started in this JVM. */
+    public static final String EMBEDDED_ENDPOINT = "embedded";
+
     /** A cluster whose SC listens at {@code endpoint} ({@code host:port}). */
     public static FluvioTarget cluster(String endpoint, ClusterSettings settings) {
-        return new Cluster(endpoint, settings);
+        return new Cluster(EMBEDDED_ENDPOINT.equals(endpoint) ? EmbeddedWireServer.endpoint() : endpoint, settings);
     }
 
     /**
@@ -70,6 +79,16 @@ public abstract class FluvioTarget {
         }
     }
 
+    /**
+     * The endpoint of the cluster target: {@value #ENDPOINT_PROPERTY}, {@value #ENDPOINT_ENV}, or the
+     * current profile of Fluvio's profile file.
+     *
+     * @throws FluvioException when none of them names one
+     */
+    public static String clusterEndpointFromEnvironment() {
+        return clusterEndpoint(System.getProperties()::getProperty, System.getenv());
+    }
+
     /** The endpoint of the cluster target: property, environment variable, or the current Fluvio profile. */
     static String clusterEndpoint(java.util.function.Function<String, String> properties,
                                   java.util.Map<String, String> environment) {
@@ -84,6 +103,36 @@ public abstract class FluvioTarget {
     }
 
     abstract Transport openTransport();
+
+    /** The fake broker this target reaches in-process, if it is a fake target. */
+    public Optional<FakeBroker> fakeBroker() {
+        return Optional.empty();
+    }
+
+    /**
+     * This target as one test sees a shared cluster: topic names and consumer ids get
+     * {@code prefix} on the cluster and read back without it; topics and consumers of others are
+     * not seen (system topics are). Lets tests that use fixed names run side by side on one cluster.
+     *
+     * @param prefix a valid start of a topic name, e.g. {@code t3f9a2-}
+     */
+    public FluvioTarget namespaced(String prefix) {
+        if (prefix.isEmpty() || !FakeBroker.isValidTopicName(prefix + "x")) {
+            throw new IllegalArgumentException("'" + prefix + "' cannot start a topic name");
+        }
+        FluvioTarget shared = this;
+        return new FluvioTarget() {
+            @Override
+            Transport openTransport() {
+                return new NamespacedTransport(shared.openTransport(), prefix);
+            }
+
+            @Override
+            public String describe() {
+                return shared.describe();
+            }
+        };
+    }
 
     /** A short description, e.g. {@code fake broker}. */
     public abstract String describe();
@@ -132,6 +181,11 @@ public abstract class FluvioTarget {
 
         FakeBroker broker() {
             return broker;
+        }
+
+        @Override
+        public Optional<FakeBroker> fakeBroker() {
+            return Optional.of(broker);
         }
 
         @Override

@@ -62,6 +62,8 @@ final class WireTransport implements Transport {
     private static final short LIST_MIN = 15;
     private static final short SPU_MIN = 23;
     private static final short SPU_MAX = 25;
+    /** How long a real SPU was seen to need to drop the streams of a connection that closed. */
+    private static final Duration SPU_SETTLE = Duration.ofMillis(250);
 
     private final String host;
     private final int port;
@@ -109,7 +111,27 @@ final class WireTransport implements Transport {
 
     @Override
     public void deleteTopic(String name, boolean force) {
+        // Seen on a real 0.18 cluster: when a connection still holds a stream of the topic waiting for
+        // records, the SPU does not let the partition go, and a later Create of the same name waits a
+        // minute and fails. The CLI never meets it (its connections end with each command); this
+        // client ends its SPU connections first, and its SC connection after (below). Its other
+        // streams reconnect by themselves (M1).
+        boolean closedSpus;
+        synchronized (this) {
+            closedSpus = !spus.isEmpty();
+            spus.values().forEach(WireSocket::close);
+            spus.clear();
+        }
+        if (closedSpus) {
+            // The SPU drops a closed connection's streams asynchronously; give it a moment first.
+            try {
+                Thread.sleep(SPU_SETTLE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         ClusterMetadata cluster = metadata();
+        int partitions = cluster.topic(name).map(topic -> topic.spec().partitionCount()).orElse(1);
         WireSocket sc = cluster.socket();
         short version = scVersion(sc, DeleteRequest.API_KEY, SC_MIN);
         Status status = Status.decode(sc.request(DeleteRequest.API_KEY, version,
@@ -117,7 +139,25 @@ final class WireTransport implements Transport {
         if (!status.errorCode().isOk()) {
             throw Errors.admin(status.errorCode(), status.errorMessage().orElse(null));
         }
-        cluster.awaitChange(() -> cluster.topic(name).isEmpty());
+        // The topic and its partitions are gone from the metadata before the name can be used again.
+        cluster.awaitChange(() -> {
+            if (cluster.topic(name).isPresent()) {
+                return false;
+            }
+            for (int p = 0; p < partitions; p++) {
+                if (cluster.partition(name, p).isPresent()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        // Seen too: a Create of the same name on the connection that deleted it waits; a new one does not.
+        synchronized (this) {
+            if (metadata == cluster) {
+                metadata.close();
+                metadata = null;
+            }
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.fluviokit.client.Fluvio;
+import org.fluviokit.client.FluvioTarget;
 import org.fluviokit.fake.FakeBroker;
 
 /**
@@ -15,6 +16,14 @@ public interface FluvioCluster extends AutoCloseable {
     /** A new fake cluster (a {@link FakeBroker} on a virtual clock and a client of it); close it when done. */
     static FluvioCluster startFake() {
         return FluvioExtension.TestCluster.startFake();
+    }
+
+    /**
+     * A handle on the cluster a target reaches: a fake target's broker (closing the handle closes
+     * it), or a real cluster, which cannot be restarted or have its clock moved from here.
+     */
+    static FluvioCluster connect(FluvioTarget target) {
+        return FluvioExtension.TestCluster.connect(target);
     }
 
     /** A cluster around a fake broker you built (e.g. with a clock of your choosing); closing it closes the broker. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.fluviokit.client.ConsumerConfig;
 import org.fluviokit.client.ConsumerStream;
@@ -20,6 +21,8 @@ import org.fluviokit.client.Offset;
 import org.fluviokit.client.TopicProducer;
 import org.fluviokit.fake.FakeBroker;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -27,16 +30,52 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.TestAbortedException;
 
 /** The extension behind {@link FluvioTest}: one cluster per test, kept in the test's store. */
-final class FluvioExtension implements BeforeEachCallback, ParameterResolver {
+final class FluvioExtension implements ExecutionCondition, BeforeEachCallback, ParameterResolver {
 
     private static final Namespace NAMESPACE = Namespace.create(FluvioExtension.class);
     private static final String CLUSTER_KEY = "cluster";
 
+    /** On a target other than the fake, tests that need the fake are skipped, with the reason (never passed). */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (isFake(context)) {
+            return ConditionEvaluationResult.enabled("runs on the fake broker");
+        }
+        Optional<FakeOnly> fakeOnly = context.getElement()
+                .flatMap(element -> AnnotationSupport.findAnnotation(element, FakeOnly.class));
+        if (fakeOnly.isPresent()) {
+            return ConditionEvaluationResult.disabled("needs the fake broker: " + fakeOnly.get().value());
+        }
+        Optional<java.lang.reflect.Method> method = context.getTestMethod();
+        if (method.isPresent()) {
+            for (Parameter parameter : method.get().getParameters()) {
+                if (parameter.getType() == FakeBroker.class) {
+                    return ConditionEvaluationResult.disabled("needs the fake broker: it takes a FakeBroker parameter");
+                }
+            }
+        }
+        return ConditionEvaluationResult.enabled("runs on any target");
+    }
+
+    /** Anything but "cluster" counts as the fake here: an unknown name fails later, with its own message. */
+    private static boolean isFake(ExtensionContext context) {
+        Optional<String> configured = context.getConfigurationParameter(FluvioTest.TARGET_PROPERTY)
+                .or(() -> Optional.ofNullable(System.getenv(FluvioTest.TARGET_ENV)));
+        return configured.map(value -> !value.trim().equalsIgnoreCase("cluster")).orElse(true);
+    }
+
+    /** Closed with the test's store, before the cluster (the store closes values in reverse order). */
+    private static <T extends AutoCloseable> T closeAfterTest(ExtensionContext context, T resource) {
+        context.getStore(NAMESPACE).put(new Object(), resource);
+        return resource;
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
-        TestCluster cluster = cluster(context);
+        FluvioCluster cluster = cluster(context);
         for (Topic topic : declaredTopics(context).values()) {
             cluster.fluvio().admin().createTopic(topic.value(), topic.partitions());
         }
@@ -66,7 +105,7 @@ final class FluvioExtension implements BeforeEachCallback, ParameterResolver {
                     + parameter + "] into test methods and @BeforeEach/@AfterEach methods only, not into constructors"
                     + " or @BeforeAll methods");
         }
-        TestCluster cluster = cluster(extensionContext);
+        FluvioCluster cluster = cluster(extensionContext);
         Class<?> type = parameter.getType();
         if (type == Fluvio.class) {
             return cluster.fluvio();
@@ -78,8 +117,9 @@ final class FluvioExtension implements BeforeEachCallback, ParameterResolver {
             return cluster.fluvio().admin();
         }
         if (type == FakeBroker.class) {
-            return cluster.fakeBroker().orElseThrow(() -> new ParameterResolutionException(
-                    "[" + parameter + "] needs the fake target, but this test runs against " + cluster.describe()));
+            // Not a failure: the test needs what only the fake can do; on a cluster it is skipped.
+            return cluster.fakeBroker().orElseThrow(() -> new TestAbortedException(
+                    "[" + parameter + "] needs the fake broker; this test runs against " + cluster.describe()));
         }
         if (type == TopicProducer.class) {
             FluvioProducer annotation = parameterContext.findAnnotation(FluvioProducer.class).orElseThrow();
@@ -87,10 +127,10 @@ final class FluvioExtension implements BeforeEachCallback, ParameterResolver {
             TopicProducer producer = annotation.partition() >= 0
                     ? cluster.fluvio().topicProducer(topic, annotation.partition())
                     : cluster.fluvio().topicProducer(topic);
-            return cluster.closeAfterTest(producer);
+            return closeAfterTest(extensionContext, producer);
         }
         FluvioConsumer annotation = parameterContext.findAnnotation(FluvioConsumer.class).orElseThrow();
-        return cluster.closeAfterTest(cluster.fluvio().consumerWithConfig(consumerConfig(annotation, parameter,
+        return closeAfterTest(extensionContext, cluster.fluvio().consumerWithConfig(consumerConfig(annotation, parameter,
                 extensionContext)));
     }
 
@@ -145,17 +185,21 @@ final class FluvioExtension implements BeforeEachCallback, ParameterResolver {
         return topics;
     }
 
-    private static TestCluster cluster(ExtensionContext context) {
+    private static FluvioCluster cluster(ExtensionContext context) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
-        TestCluster cluster = store.get(CLUSTER_KEY, TestCluster.class);
+        FluvioCluster cluster = store.get(CLUSTER_KEY, FluvioCluster.class);
         if (cluster == null) {
-            cluster = TestCluster.start(target(context));
+            cluster = TestCluster.connect(target(context));
             store.put(CLUSTER_KEY, cluster);
         }
         return cluster;
     }
 
-    private static String target(ExtensionContext context) {
+    /**
+     * A new fake broker per test, or the configured cluster seen through a prefix of this test's own,
+     * so tests with fixed topic names do not meet on a shared cluster.
+     */
+    private static FluvioTarget target(ExtensionContext context) {
         Optional<String> configured = context.getConfigurationParameter(FluvioTest.TARGET_PROPERTY);
         String source = FluvioTest.TARGET_PROPERTY;
         if (configured.isEmpty() && System.getenv(FluvioTest.TARGET_ENV) != null) {
@@ -163,11 +207,18 @@ final class FluvioExtension implements BeforeEachCallback, ParameterResolver {
             source = FluvioTest.TARGET_ENV;
         }
         String target = configured.map(value -> value.trim().toLowerCase(Locale.ROOT)).orElse("fake");
-        if (!target.equals("fake")) {
-            throw new ExtensionConfigurationException("Unknown fluviokit target '" + configured.get() + "' (from "
-                    + source + "): this release supports only 'fake'");
+        switch (target) {
+            case "fake":
+                return FluvioTarget.fake(FakeBroker.create());
+            case "cluster":
+                String endpoint = context.getConfigurationParameter(FluvioTarget.ENDPOINT_PROPERTY)
+                        .orElseGet(() -> FluvioTarget.clusterEndpointFromEnvironment());
+                String prefix = "t" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 20) + "-";
+                return FluvioTarget.cluster(endpoint).namespaced(prefix);
+            default:
+                throw new ExtensionConfigurationException("Unknown fluviokit target '" + configured.get() + "' (from "
+                        + source + "): use 'fake' or 'cluster'");
         }
-        return target;
     }
 
     /** A test's cluster and what was opened on it; closing it closes them in reverse order. */
@@ -181,8 +232,9 @@ final class FluvioExtension implements BeforeEachCallback, ParameterResolver {
             this.fluvio = Fluvio.connect(FluvioTarget.fake(broker));
         }
 
-        static TestCluster start(String target) {
-            return startFake();
+        /** A fake target's broker (closed with the handle), or a remote cluster. */
+        static FluvioCluster connect(FluvioTarget target) {
+            return target.fakeBroker().<FluvioCluster>map(TestCluster::new).orElseGet(() -> new RemoteCluster(target));
         }
 
         static TestCluster startFake() {

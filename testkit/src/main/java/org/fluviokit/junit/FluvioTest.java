@@ -32,9 +32,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <h2>Choosing the target</h2>
  * The configuration parameter or system property {@value #TARGET_PROPERTY}, else the environment
- * variable {@value #TARGET_ENV}, names the target. {@code fake} (the default) is an in-memory
- * {@link org.fluviokit.fake.FakeBroker} on a virtual clock; other targets arrive in later releases
- * and any other value is a configuration error.
+ * variable {@value #TARGET_ENV}, names the target:
+ * <ul>
+ *   <li>{@code fake} (the default): a new in-memory {@link org.fluviokit.fake.FakeBroker} on a virtual
+ *       clock for every test;</li>
+ *   <li>{@code cluster}: the cluster at {@code fluviokit.endpoint}, {@code FLUVIO_ENDPOINT} or the current
+ *       Fluvio profile ({@code embedded} starts the fake's wire server in this JVM). Each test sees the
+ *       cluster through a prefix of its own (topic names and consumer ids read back without it), so
+ *       tests do not meet; what needs the fake ({@code FakeBroker} parameters, {@code restart()},
+ *       {@code advanceClock(…)}) is skipped with the reason.</li>
+ * </ul>
+ * Any other value is a configuration error.
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

@@ -55,10 +55,10 @@ class FluvioAssertionsTest {
                                                  @FluvioConsumer ConsumerStream stream) {
         producer.send(null, "One").join();
         producer.send(null, "Two").join();
-        assertThatThrownBy(() -> assertThat(stream).within(Duration.ofMillis(10)).yieldsValues("One", "Three"))
+        assertThatThrownBy(() -> assertThat(stream).within(Duration.ofSeconds(2)).yieldsValues("One", "Three"))
                 .hasMessage("Expected the stream to yield [One, Three] but it yielded [One, Two]");
         producer.send(null, "Four").join();
-        assertThatThrownBy(() -> assertThat(stream).hasNoMoreRecords())
+        assertThatThrownBy(() -> assertThat(stream).within(Duration.ofSeconds(2)).hasNoMoreRecords())
                 .hasMessageStartingWith("Expected no more records but the stream yielded ConsumerRecord[");
     }
 

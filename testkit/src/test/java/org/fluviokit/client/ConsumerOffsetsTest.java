@@ -11,6 +11,7 @@ import org.fluviokit.junit.FluvioCluster;
 import org.fluviokit.junit.FluvioTest;
 import org.fluviokit.junit.Topic;
 import org.fluviokit.protocol.ErrorCode;
+import org.fluviokit.junit.FakeOnly;
 import org.junit.jupiter.api.Test;
 
 /** Listing and deleting consumer offsets through the client, and topic deletion (groups G, I, J). */
@@ -77,6 +78,7 @@ class ConsumerOffsetsTest {
     }
 
     @Test
+    @FakeOnly("a real 0.18 cluster sometimes hangs 60 s creating a just-deleted topic's name: REAL-CLUSTER.md #13")
     void aRecreatedTopicStartsCleanEvenForTheSameConsumer(Fluvio fluvio) { // J2, regression #4455
         produce(fluvio, "t", "1", "2", "4", "8");
         consumeAll(fluvio, "t", "x");

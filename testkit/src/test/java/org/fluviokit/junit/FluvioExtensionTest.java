@@ -73,7 +73,7 @@ class FluvioExtensionTest {
         run(Injection.class, Map.of(FluvioTest.TARGET_PROPERTY, "mars")).testEvents()
                 .assertThatEvents().haveExactly(2, event(test(), finishedWithFailure(
                         instanceOf(ExtensionConfigurationException.class),
-                        message("Unknown fluviokit target 'mars' (from fluviokit.target): this release supports only 'fake'"))));
+                        message("Unknown fluviokit target 'mars' (from fluviokit.target): use 'fake' or 'cluster'"))));
     }
 
     @Test

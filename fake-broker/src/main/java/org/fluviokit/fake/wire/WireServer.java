@@ -54,6 +54,17 @@ import org.fluviokit.protocol.FrameReader;
  * auto-commit timing should run the broker on a real clock ({@code Clock.systemUTC()}): the
  * wire server stamps offsets with the broker's clock, whatever it is.
  *
+ * <p>Faults injected with {@link FakeBroker#faults()} answer wire requests as they answer
+ * in-process calls; a List request that fails closes its connection (a List response has no error
+ * field). The server reads the broker's topics once when it starts, with
+ * {@link FakeBroker#listTopics()}: arm {@code LIST_TOPICS} faults after starting it.
+ *
+ * <p>Known differences from a real cluster: compressed batches are stored record by record, so
+ * Snappy, LZ4 and zstd batches (which the protocol module cannot read) are refused with
+ * CompressionError (9000) and gzip batches are sent back uncompressed; SmartModules are refused
+ * (SmartModuleNotFound, 6001); a Create may ask for at most {@link Builder#maxPartitions(int)}
+ * partitions; every SPU listener serves every partition and the consumer-offset APIs.
+ *
  * <p>Closing the server does not close the broker. Thread-safe.
  */
 public final class WireServer implements AutoCloseable {

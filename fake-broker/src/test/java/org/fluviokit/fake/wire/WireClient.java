@@ -8,7 +8,11 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -33,6 +37,7 @@ final class WireClient implements AutoCloseable {
     private final OutputStream out;
     private final InputStream in;
     private final FrameReader frames;
+    private final Map<Integer, Deque<byte[]>> pending = new HashMap<>();
     private int correlationId;
 
     private WireClient(Socket socket) throws IOException {
@@ -112,13 +117,24 @@ final class WireClient implements AutoCloseable {
         return Frames.frame(readFrame());
     }
 
-    /** Reads the next frame, checks its correlation id and decodes the body. */
-    <T> T read(int expectedCorrelationId, short version, BiFunction<WireReader, Short, T> decoder) {
-        WireReader reader = new WireReader(readFrame());
-        int id = reader.i32("correlation_id");
-        if (id != expectedCorrelationId) {
-            throw new AssertionError("expected a frame for correlation id " + expectedCorrelationId + " but got " + id);
+    /**
+     * Reads the next frame for {@code correlationId} and decodes its body. Frames for other ids
+     * that arrive first are kept for later reads, as a client's multiplexer routes them (§1.8).
+     */
+    <T> T read(int correlationId, short version, BiFunction<WireReader, Short, T> decoder) {
+        Deque<byte[]> kept = pending.get(correlationId);
+        byte[] frame = kept == null || kept.isEmpty() ? null : kept.poll();
+        while (frame == null) {
+            byte[] next = readFrame();
+            int id = new WireReader(next).i32("correlation_id");
+            if (id == correlationId) {
+                frame = next;
+            } else {
+                pending.computeIfAbsent(id, k -> new ArrayDeque<>()).add(next);
+            }
         }
+        WireReader reader = new WireReader(frame);
+        reader.i32("correlation_id");
         return decoder.apply(reader, version);
     }
 
@@ -140,6 +156,9 @@ final class WireClient implements AutoCloseable {
 
     /** Whether nothing arrives within {@code wait} (the connection stays open and silent). */
     boolean silentFor(Duration wait) {
+        if (pending.values().stream().anyMatch(frames -> !frames.isEmpty())) {
+            return false;
+        }
         try {
             socket.setSoTimeout((int) wait.toMillis());
             int read = in.read();

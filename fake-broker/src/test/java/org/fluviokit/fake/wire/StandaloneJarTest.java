@@ -1,0 +1,185 @@
+package org.fluviokit.fake.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.fluviokit.protocol.ApiKey;
+import org.fluviokit.protocol.CodedError;
+import org.fluviokit.protocol.record.RecordBatch;
+import org.fluviokit.protocol.sc.CreateRequest;
+import org.fluviokit.protocol.sc.Status;
+import org.fluviokit.protocol.sc.TopicSpec;
+import org.fluviokit.protocol.spu.FetchConsumerOffsetsRequest;
+import org.fluviokit.protocol.spu.FetchConsumerOffsetsResponse;
+import org.fluviokit.protocol.spu.ProduceRequest;
+import org.fluviokit.protocol.spu.ProduceResponse;
+import org.fluviokit.protocol.spu.StreamFetchRequest;
+import org.fluviokit.protocol.spu.StreamFetchResponse;
+import org.fluviokit.protocol.spu.UpdateConsumerOffsetRequest;
+import org.fluviokit.protocol.spu.UpdateConsumerOffsetResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged standalone jar ({@code target/fluviokit-fake-broker.jar}, run by failsafe after
+ * {@code package}): it starts, writes its profile, serves the wire protocol, and with
+ * {@code --data-dir} keeps everything it acknowledged through {@code kill -9} (K4).
+ */
+class StandaloneJarTest {
+
+    private static final Pattern SC = Pattern.compile("^SC endpoint: ([0-9.]+):(\\d+)$");
+    private static final Pattern SPU = Pattern.compile("^SPU 5001: ([0-9.]+):(\\d+)$");
+
+    @TempDir
+    Path dir;
+
+    /** A running child JVM and what it printed. */
+    private record Broker(Process process, String host, int scPort, int spuPort, long readyMillis, List<String> output) {
+    }
+
+    @Test
+    void nothingAcknowledgedIsLostWhenTheProcessIsKilled() throws Exception {
+        Path data = dir.resolve("data");
+        Path profile = dir.resolve("profile.toml");
+
+        Broker first = start("--data-dir", data.toString(), "--profile", profile.toString());
+        try {
+            assertThat(Files.readString(profile, StandardCharsets.UTF_8))
+                    .contains("endpoint = \"127.0.0.1:" + first.scPort() + "\"");
+            try (WireClient sc = WireClient.connect(first.host(), first.scPort());
+                 WireClient spu = WireClient.connect(first.host(), first.spuPort())) {
+                sc.apiVersions();
+                spu.apiVersions();
+                int create = sc.send(ApiKey.Sc.CREATE, (short) 19, CreateRequest.topic("durable", TopicSpec.computed(1, 1)));
+                assertThat(sc.read(create, (short) 19, Status::decode)).isEqualTo(Status.ok("durable"));
+                for (String value : List.of("a", "b", "c")) {
+                    int id = spu.send(ApiKey.Spu.PRODUCE, (short) 25,
+                            ProduceRequest.of("durable", 0, SpuApiTest.batch(value)));
+                    assertThat(spu.read(id, (short) 25, ProduceResponse::decode).responses().get(0).partitions().get(0)
+                            .errorCode()).isEqualTo(CodedError.NONE);
+                }
+                int stream = spu.send(ApiKey.Spu.STREAM_FETCH, (short) 25,
+                        StreamFetchRequest.of("durable", 0, 0).withConsumerId("c1"));
+                assertThat(SpuApiTest.values(spu.read(stream, (short) 25, StreamFetchResponse::decode)
+                        .partition().records())).containsExactly("a", "b", "c");
+                int flush = spu.send(ApiKey.Spu.UPDATE_CONSUMER_OFFSET, (short) 25, new UpdateConsumerOffsetRequest(1, 1));
+                assertThat(spu.read(flush, (short) 25, UpdateConsumerOffsetResponse::decode))
+                        .isEqualTo(new UpdateConsumerOffsetResponse(1, CodedError.NONE));
+            }
+        } finally {
+            // kill -9: no shutdown hook, no orderly close of the journal
+            first.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+
+        Broker second = start("--data-dir", data.toString());
+        try (WireClient spu = WireClient.connect(second.host(), second.spuPort())) {
+            spu.apiVersions();
+            int stream = spu.send(ApiKey.Spu.STREAM_FETCH, (short) 25, StreamFetchRequest.of("durable", 0, 0));
+            StreamFetchResponse records = spu.read(stream, (short) 25, StreamFetchResponse::decode);
+            assertThat(SpuApiTest.values(records.partition().records())).containsExactly("a", "b", "c");
+            assertThat(records.partition().records().batches()).extracting(RecordBatch::baseOffset)
+                    .containsExactly(0L, 1L, 2L);
+            int offsets = spu.send(ApiKey.Spu.FETCH_CONSUMER_OFFSETS, (short) 25, FetchConsumerOffsetsRequest.ALL);
+            assertThat(spu.read(offsets, (short) 25, FetchConsumerOffsetsResponse::decode).consumers()).singleElement()
+                    .satisfies(entry -> {
+                        assertThat(entry.consumerId()).isEqualTo("c1");
+                        assertThat(entry.replicaId().topic()).isEqualTo("durable");
+                        assertThat(entry.offset()).isEqualTo(1);
+                    });
+        } finally {
+            second.process().destroy();
+            second.process().waitFor(30, TimeUnit.SECONDS);
+        }
+        // Timing claims belong in benchmarks; the measurement is logged for the record.
+        System.out.printf("standalone jar ready %d ms after launch (first start), %d ms (restart with the journal)%n",
+                first.readyMillis(), second.readyMillis());
+    }
+
+    @Test
+    void refusesToOverwriteAProfileItDidNotWrite() throws Exception {
+        Path mine = dir.resolve("config");
+        Files.writeString(mine, "version = \"2.0\"\ncurrent_profile = \"real\"\n", StandardCharsets.UTF_8);
+        Process process = new ProcessBuilder(java(), "-jar", jar().toString(), "--profile", mine.toString())
+                .redirectErrorStream(true).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isEqualTo(1);
+        assertThat(output).contains("was not written by fluviokit", "--overwrite-profile");
+        assertThat(Files.readString(mine, StandardCharsets.UTF_8)).contains("current_profile = \"real\"");
+    }
+
+    private Broker start(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        long launched = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }, "standalone-output");
+        reader.setDaemon(true);
+        reader.start();
+        List<String> output = new ArrayList<>();
+        String host = null;
+        int scPort = 0;
+        int spuPort = 0;
+        while (true) {
+            String line = lines.poll(60, TimeUnit.SECONDS);
+            if (line == null) {
+                process.destroyForcibly();
+                fail("the standalone broker printed no 'ready' line within 60 s; output so far:\n" + String.join("\n", output));
+            }
+            output.add(line);
+            Matcher sc = SC.matcher(line);
+            if (sc.matches()) {
+                host = sc.group(1);
+                scPort = Integer.parseInt(sc.group(2));
+            }
+            Matcher spu = SPU.matcher(line);
+            if (spu.matches()) {
+                spuPort = Integer.parseInt(spu.group(2));
+            }
+            if (line.startsWith("ready in ")) {
+                break;
+            }
+        }
+        long readyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launched);
+        assertThat(scPort).as(String.join("\n", output)).isPositive();
+        assertThat(spuPort).as(String.join("\n", output)).isPositive();
+        return new Broker(process, host, scPort, spuPort, readyMillis, output);
+    }
+
+    private static Path jar() {
+        String property = System.getProperty("fluviokit.standalone.jar");
+        if (property == null || !Files.isRegularFile(Path.of(property))) {
+            fail("the standalone jar is missing (" + property + "): this test runs in the integration-test phase,"
+                    + " after package (mvn -pl fake-broker verify)");
+        }
+        return Path.of(property);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
