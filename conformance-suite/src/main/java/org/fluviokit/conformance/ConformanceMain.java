@@ -4,12 +4,15 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
+import org.fluviokit.client.FluvioTarget;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -26,8 +29,13 @@ import picocli.CommandLine.Option;
         description = "Runs fluviokit's conformance suite against a Fluvio target and prints a verdict matrix.")
 public final class ConformanceMain implements Callable<Integer> {
 
-    @Option(names = "--target", description = "fake (default) or cluster; also -Dfluviokit.target or FLUVIOKIT_TARGET")
-    String target;
+    @Option(names = "--target", split = ",", description = "fake (default) or cluster, or both (fake,cluster) for a matrix"
+            + " with a column each; also -Dfluviokit.target or FLUVIOKIT_TARGET")
+    List<String> targets = List.of();
+
+    @Option(names = "--endpoint", description = "the cluster's SC, host:port, or 'embedded' for the fake's wire server"
+            + " (default: -Dfluviokit.endpoint, FLUVIO_ENDPOINT, or the current Fluvio profile)")
+    String endpoint;
 
     @Option(names = "--scenarios", split = ",", description = "extra folders of scenarios and transcripts")
     List<Path> scenarios = List.of();
@@ -53,8 +61,8 @@ public final class ConformanceMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (target != null) {
-            System.setProperty(Targets.PROPERTY, target);
+        if (endpoint != null) {
+            System.setProperty(FluvioTarget.ENDPOINT_PROPERTY, endpoint);
         }
         if (!scenarios.isEmpty()) {
             System.setProperty(ScenarioFiles.EXTRA_FOLDERS_PROPERTY,
@@ -66,25 +74,47 @@ public final class ConformanceMain implements Callable<Integer> {
         if (examples != null) {
             System.setProperty(ModelPropertySuite.EXAMPLES_PROPERTY, examples.toString());
         }
-        String described;
+        String previousTarget = System.getProperty(Targets.PROPERTY);
+        List<String> runs = targets.isEmpty() ? java.util.Collections.singletonList(previousTarget) : targets;
+        Map<String, VerdictMatrix> matrices = new LinkedHashMap<>();
         try {
-            described = Targets.selected();
-        } catch (Targets.UnsupportedTargetException e) {
-            out.println(e.getMessage());
-            return 2;
+            for (String target : runs) {
+                if (target != null) {
+                    System.setProperty(Targets.PROPERTY, target);
+                }
+                String described;
+                try {
+                    described = Targets.describe();
+                    Targets.checkReachable();
+                } catch (Targets.UnsupportedTargetException e) {
+                    out.println(e.getMessage());
+                    return 2;
+                }
+                matrices.put(described, runWithAllure());
+            }
+        } finally {
+            if (previousTarget == null) {
+                System.clearProperty(Targets.PROPERTY);
+            } else {
+                System.setProperty(Targets.PROPERTY, previousTarget);
+            }
         }
-        VerdictMatrix matrix;
+        VerdictMatrix.printColumns(out, matrices);
+        out.println("Allure results: " + allureResults);
+        boolean allRan = matrices.values().stream().allMatch(matrix -> !matrix.rows().isEmpty());
+        boolean noneFailed = matrices.values().stream().allMatch(matrix -> matrix.count(VerdictMatrix.Verdict.FAIL) == 0);
+        return allRan && noneFailed ? 0 : 1;
+    }
+
+    private VerdictMatrix runWithAllure() {
         AllureLifecycle previous = Allure.getLifecycle();
         // A lifecycle of our own, so the results land where asked even when this runs inside another test run.
         Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(allureResults)));
         try {
-            matrix = run(suiteClasses());
+            return run(suiteClasses());
         } finally {
             Allure.setLifecycle(previous);
         }
-        matrix.print(out, described + (described.equals("fake") ? " broker (embedded)" : ""));
-        out.println("Allure results: " + allureResults);
-        return matrix.count(VerdictMatrix.Verdict.FAIL) == 0 && matrix.rows().size() > 0 ? 0 : 1;
     }
 
     static List<Class<?>> suiteClasses() {

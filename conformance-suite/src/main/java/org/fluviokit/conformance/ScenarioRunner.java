@@ -87,7 +87,7 @@ final class ScenarioRunner {
     private void cleanUp() {
         for (String topic : topics) {
             try {
-                target.fluvio().admin().deleteTopic(target.physical(topic));
+                target.fluvio().admin().deleteTopic(topic);
             } catch (FluvioException alreadyGone) {
                 // deleted by the scenario itself
             }
@@ -115,7 +115,7 @@ final class ScenarioRunner {
         String expectedMessage = expected.get("message") == null ? null : String.valueOf(expected.get("message"));
         boolean codeMatches = expectedCode == null || codeMatches(expectedCode, actual.errorCode());
         boolean messageMatches = expectedMessage == null
-                || expectedMessage.equals(target.logical(actual.getMessage()));
+                || expectedMessage.equals(actual.getMessage());
         if (!codeMatches || !messageMatches) {
             throw failure(number, step, "error " + Yaml.inline(expected), describe(actual), actual);
         }
@@ -130,7 +130,7 @@ final class ScenarioRunner {
     }
 
     private String describe(FluvioException e) {
-        return "error {code: " + e.errorCode() + ", message: " + target.logical(e.getMessage()) + "}";
+        return "error {code: " + e.errorCode() + ", message: " + e.getMessage() + "}";
     }
 
     private ScenarioFailure failure(int number, Scenario.Step step, String expected, String actual, Throwable cause) {
@@ -152,11 +152,11 @@ final class ScenarioRunner {
             case "create-topic" -> {
                 String name = args.nameOrScalar();
                 topics.add(name);
-                target.fluvio().admin().createTopic(target.physical(name),
+                target.fluvio().admin().createTopic(name,
                         TopicSpec.partitions(args.intOr("partitions", 1))
                                 .withReplicationFactor(args.intOr("replication", 1)));
             }
-            case "delete-topic" -> target.fluvio().admin().deleteTopic(target.physical(args.nameOrScalar()));
+            case "delete-topic" -> target.fluvio().admin().deleteTopic(args.nameOrScalar());
             case "produce" -> produce(args);
             case "open" -> streams.put(args.stringOr("stream", DEFAULT_STREAM), open(args, false));
             case "read" -> read(step, args);
@@ -180,19 +180,19 @@ final class ScenarioRunner {
             case "restart" -> target.restart();
             case "expect-offsets" -> expectOffsets(step, args);
             case "delete-consumer-offset" -> target.fluvio().deleteConsumerOffset(
-                    target.physical(args.string("consumer")), target.physical(args.string("topic")),
+                    args.string("consumer"), args.string("topic"),
                     args.intOr("partition", 0));
             case "fail-next" -> fakeBroker(step).faults().failNext(
                     BrokerApi.valueOf(args.string("api").toUpperCase(Locale.ROOT).replace('-', '_')),
                     ErrorCode.valueOf(args.string("code").toUpperCase(Locale.ROOT).replace('-', '_')));
-            case "evict" -> fakeBroker(step).evictRecords(target.physical(args.string("topic")),
+            case "evict" -> fakeBroker(step).evictRecords(args.string("topic"),
                     args.intOr("partition", 0), Long.parseLong(args.string("before")));
             default -> throw new IllegalStateException("no action " + step.action());
         }
     }
 
     private void produce(Args args) {
-        String topic = target.physical(args.string("topic"));
+        String topic = args.string("topic");
         List<String> values = args.strings("values");
         List<String> keys = args.has("keys") ? args.strings("keys") : null;
         if (keys != null && keys.size() != values.size()) {
@@ -211,7 +211,7 @@ final class ScenarioRunner {
 
     private ConsumerStream open(Args args, boolean snapshot) {
         ConsumerConfig.Builder builder = ConsumerConfig.builder()
-                .topic(target.physical(args.string("topic")))
+                .topic(args.string("topic"))
                 .disableContinuous(snapshot || args.boolOr("disable-continuous", false));
         if (!args.has("start") || args.stringOr("start", null) != null) {
             // 'start: ~' leaves the start unset, to show the configuration error (E5)
@@ -219,7 +219,7 @@ final class ScenarioRunner {
         }
         String consumer = args.stringOr("consumer", null);
         if (consumer != null) {
-            builder.offsetConsumer(target.physical(consumer));
+            builder.offsetConsumer(consumer);
         }
         String defaultStrategy = snapshot && consumer != null ? "auto" : "none";
         builder.offsetStrategy(OffsetManagementStrategy.parse(args.stringOr("strategy", defaultStrategy)));
@@ -356,7 +356,7 @@ final class ScenarioRunner {
         long nowSecond = Math.floorDiv(target.fluvio().currentTimeMillis(), 1000L);
         long tolerance = target.cluster().hasVirtualClock() ? 0 : 1;
         for (ConsumerOffset offset : target.fluvio().consumerOffsets()) {
-            String key = target.logical(offset.consumerId()) + " " + target.logical(offset.topic()) + "-"
+            String key = offset.consumerId() + " " + offset.topic() + "-"
                     + offset.partition();
             Duration age = expected.get(key);
             if (age != null && Math.abs(nowSecond - offset.modifiedTime() - age.getSeconds()) > tolerance) {
@@ -371,10 +371,7 @@ final class ScenarioRunner {
         List<ConsumerOffset> offsets = new ArrayList<>(target.fluvio().consumerOffsets());
         offsets.sort(Comparator.naturalOrder());
         for (ConsumerOffset offset : offsets) {
-            if (target.owns(offset.topic())) {
-                actual.add(target.logical(offset.consumerId()) + " " + target.logical(offset.topic()) + "-"
-                        + offset.partition() + " at " + offset.offset());
-            }
+            actual.add(offset.consumerId() + " " + offset.topic() + "-" + offset.partition() + " at " + offset.offset());
         }
         return actual;
     }

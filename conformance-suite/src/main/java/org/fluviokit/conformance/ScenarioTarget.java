@@ -3,31 +3,26 @@ package org.fluviokit.conformance;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.awaitility.Awaitility;
 import org.fluviokit.client.Fluvio;
+import org.fluviokit.client.FluvioTarget;
 import org.fluviokit.fake.FakeBroker;
 import org.fluviokit.fake.VirtualClock;
 import org.fluviokit.junit.FluvioCluster;
 
 /**
  * The cluster one scenario runs on, with what it can do. On a fake every scenario gets its own
- * broker; on a shared cluster each scenario's topics and consumer ids get a unique prefix
- * ({@link #physical(String)}), and texts read back are mapped back to the scenario's names
- * ({@link #logical(String)}), so scenarios never see each other.
+ * broker; on a shared cluster it sees the cluster through a namespace of its own
+ * ({@link FluvioTarget#namespaced(String)}), so scenarios never see each other.
  */
 final class ScenarioTarget implements AutoCloseable {
 
     private final FluvioCluster cluster;
-    private final String prefix;
-    private final Map<String, String> physicalToLogical = new LinkedHashMap<>();
 
-    private ScenarioTarget(FluvioCluster cluster, String prefix) {
+    private ScenarioTarget(FluvioCluster cluster) {
         this.cluster = cluster;
-        this.prefix = prefix;
     }
 
     /**
@@ -39,12 +34,17 @@ final class ScenarioTarget implements AutoCloseable {
         FakeBroker broker = FakeBroker.builder()
                 .clock(VirtualClock.startingAt(Instant.now().truncatedTo(ChronoUnit.SECONDS)))
                 .build();
-        return new ScenarioTarget(FluvioCluster.ofFake(broker), "");
+        return new ScenarioTarget(FluvioCluster.ofFake(broker));
+    }
+
+    /** A cluster reached over the wire; {@code target} is usually namespaced for this scenario. */
+    static ScenarioTarget cluster(FluvioTarget target) {
+        return new ScenarioTarget(FluvioCluster.connect(target));
     }
 
     /** A target around a broker the caller built (e.g. a deliberately wrong one). */
     static ScenarioTarget of(FakeBroker broker) {
-        return new ScenarioTarget(FluvioCluster.ofFake(broker), "");
+        return new ScenarioTarget(FluvioCluster.ofFake(broker));
     }
 
     Fluvio fluvio() {
@@ -106,30 +106,6 @@ final class ScenarioTarget implements AutoCloseable {
      */
     Duration offsetSettleTime() {
         return cluster.hasVirtualClock() ? Duration.ZERO : Duration.ofMillis(1500);
-    }
-
-    /** The name a scenario's topic or consumer id has on this target. */
-    String physical(String logical) {
-        if (logical == null || prefix.isEmpty()) {
-            return logical;
-        }
-        String physical = prefix + logical;
-        physicalToLogical.put(physical, logical);
-        return physical;
-    }
-
-    /** Whether a name read back from the target belongs to this scenario. */
-    boolean owns(String physical) {
-        return prefix.isEmpty() || physicalToLogical.containsKey(physical);
-    }
-
-    /** A text read back from the target, with this scenario's names as the scenario wrote them. */
-    String logical(String text) {
-        String result = text;
-        for (Map.Entry<String, String> names : physicalToLogical.entrySet()) {
-            result = result.replace(names.getKey(), names.getValue());
-        }
-        return result;
     }
 
     @Override

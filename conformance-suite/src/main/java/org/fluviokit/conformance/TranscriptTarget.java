@@ -1,42 +1,90 @@
 package org.fluviokit.conformance;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
+import org.fluviokit.client.FluvioProfiles;
 import org.fluviokit.client.FluvioTarget;
 import org.fluviokit.fake.FakeBroker;
 import org.fluviokit.fake.VirtualClock;
+import org.fluviokit.fake.wire.WireServer;
 
-/** The cluster a transcript runs on and the shell that runs its commands; closed after the transcript. */
+/**
+ * The cluster a transcript runs on and the shell that runs its commands; closed after the transcript.
+ *
+ * <table>
+ * <caption>what runs where</caption>
+ * <tr><th></th><th>Java CLI (default)</th><th>real binary ({@value Transcripts#CLI_PROPERTY})</th></tr>
+ * <tr><td>fake</td><td>a new fake broker, in-process</td><td>a new fake broker behind its wire server</td></tr>
+ * <tr><td>cluster</td><td>the cluster, through a namespace of the transcript's own</td>
+ *     <td>the cluster as it is (the transcript deletes what it created)</td></tr>
+ * </table>
+ */
 final class TranscriptTarget implements AutoCloseable {
 
-    private final FakeBroker broker;
     private final CommandShell shell;
+    private final String description;
+    private final List<AutoCloseable> resources;
 
-    private TranscriptTarget(FakeBroker broker, CommandShell shell) {
-        this.broker = broker;
+    private TranscriptTarget(CommandShell shell, String description, List<AutoCloseable> resources) {
         this.shell = shell;
+        this.description = description;
+        this.resources = resources;
     }
 
-    /** A fresh fake broker with the Java CLI, or with the real binary named by {@value Transcripts#CLI_PROPERTY}. */
     static TranscriptTarget open() {
-        Targets.selected();
-        FakeBroker broker = FakeBroker.builder()
-                .clock(VirtualClock.startingAt(Instant.now().truncatedTo(ChronoUnit.SECONDS)))
-                .build();
+        boolean cluster = Targets.isCluster();
         String binary = System.getProperty(Transcripts.CLI_PROPERTY);
         if (binary == null || binary.isBlank()) {
-            return new TranscriptTarget(broker, new CommandShell.JavaCli(FluvioTarget.fake(broker)));
+            if (cluster) {
+                FluvioTarget target = Targets.cluster();
+                return new TranscriptTarget(new CommandShell.JavaCli(target.namespaced(Targets.uniquePrefix())),
+                        target.describe(), List.of());
+            }
+            FakeBroker broker = FakeBroker.builder()
+                    .clock(VirtualClock.startingAt(Instant.now().truncatedTo(ChronoUnit.SECONDS)))
+                    .build();
+            return new TranscriptTarget(new CommandShell.JavaCli(FluvioTarget.fake(broker)), "fake broker",
+                    List.of(broker));
         }
         Path path = Path.of(binary);
         if (!Files.isExecutable(path)) {
-            broker.close();
             throw new IllegalArgumentException(Transcripts.CLI_PROPERTY + " names " + path + ", which is not an executable");
         }
-        broker.close();
-        throw new UnsupportedOperationException("replaying with a real fluvio binary needs the fake broker's wire server");
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            Path directory = Files.createTempDirectory("fluviokit-transcript");
+            resources.add(() -> deleteTree(directory));
+            Path profile = directory.resolve("config");
+            String description;
+            if (cluster) {
+                FluvioTarget target = Targets.cluster();
+                String endpoint = target.endpoint().orElseThrow();
+                Files.writeString(profile, FluvioProfiles.render("fluviokit", endpoint), StandardCharsets.UTF_8);
+                description = target.describe();
+            } else {
+                // The binary runs in real time, so the broker does too.
+                FakeBroker broker = FakeBroker.builder().clock(Clock.systemUTC()).build();
+                resources.add(broker);
+                WireServer server = WireServer.start(broker);
+                resources.add(server);
+                server.writeProfile(profile);
+                description = "fake broker (wire server " + server.scEndpoint() + ")";
+            }
+            return new TranscriptTarget(new CommandShell.Binary(path, profile), description, resources);
+        } catch (IOException | RuntimeException e) {
+            closeAll(resources);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
     }
 
     CommandShell shell() {
@@ -44,11 +92,31 @@ final class TranscriptTarget implements AutoCloseable {
     }
 
     String describe() {
-        return "fake broker";
+        return description;
     }
 
     @Override
     public void close() {
-        broker.close();
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        List<AutoCloseable> reversed = new ArrayList<>(resources);
+        Collections.reverse(reversed);
+        for (AutoCloseable resource : reversed) {
+            try {
+                resource.close();
+            } catch (Exception ignored) {
+                // what a transcript leaves behind cannot change its verdict
+            }
+        }
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }

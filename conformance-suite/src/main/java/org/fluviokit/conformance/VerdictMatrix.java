@@ -73,7 +73,9 @@ final class VerdictMatrix implements TestExecutionListener {
     }
 
     private static String message(TestExecutionResult result) {
-        return result.getThrowable().map(t -> t.getMessage() == null ? t.toString() : t.getMessage()).orElse("");
+        String text = result.getThrowable().map(t -> t.getMessage() == null ? t.toString() : t.getMessage()).orElse("");
+        // JUnit's assumptions prefix their reason; the matrix shows the reason alone.
+        return text.startsWith("Assumption failed: ") ? text.substring("Assumption failed: ".length()) : text;
     }
 
     List<Row> rows() {
@@ -119,6 +121,75 @@ final class VerdictMatrix implements TestExecutionListener {
                 out.println();
                 out.println("FAILED " + row.area() + " / " + row.scenario());
                 out.println(indent(row.reason()));
+            }
+        }
+    }
+
+    /**
+     * Prints the matrices of several runs of the same suite side by side: one verdict column per
+     * target, the reasons for skips below the table, then the totals and failures of each target.
+     */
+    static void printColumns(PrintStream out, Map<String, VerdictMatrix> byTarget) {
+        if (byTarget.size() == 1) {
+            Map.Entry<String, VerdictMatrix> only = byTarget.entrySet().iterator().next();
+            only.getValue().print(out, only.getKey());
+            return;
+        }
+        List<String> targets = new ArrayList<>(byTarget.keySet());
+        Map<String, Map<String, Row>> table = new LinkedHashMap<>();
+        for (String target : targets) {
+            for (Row row : byTarget.get(target).rows()) {
+                table.computeIfAbsent(row.area() + "\u0000" + row.scenario(), key -> new LinkedHashMap<>()).put(target, row);
+            }
+        }
+        int areaWidth = 4;
+        int nameWidth = 8;
+        for (Map<String, Row> line : table.values()) {
+            Row any = line.values().iterator().next();
+            areaWidth = Math.max(areaWidth, any.area().length());
+            nameWidth = Math.min(100, Math.max(nameWidth, any.scenario().length()));
+        }
+        out.println();
+        out.println("fluviokit conformance, one column per target");
+        for (int i = 0; i < targets.size(); i++) {
+            out.println("  [" + (i + 1) + "] " + targets.get(i));
+        }
+        StringBuilder header = new StringBuilder(String.format("%-" + areaWidth + "s  %-" + nameWidth + "s", "AREA", "SCENARIO"));
+        for (int i = 0; i < targets.size(); i++) {
+            header.append(String.format("  %-8s", "[" + (i + 1) + "]"));
+        }
+        out.println(header.toString().stripTrailing());
+        for (Map<String, Row> line : table.values()) {
+            Row any = line.values().iterator().next();
+            String name = any.scenario().length() > nameWidth ? any.scenario().substring(0, nameWidth - 1) + "…"
+                    : any.scenario();
+            StringBuilder text = new StringBuilder(String.format("%-" + areaWidth + "s  %-" + nameWidth + "s", any.area(), name));
+            for (String target : targets) {
+                Row row = line.get(target);
+                String verdict = row == null ? "-" : switch (row.verdict()) {
+                    case PASS -> "pass";
+                    case FAIL -> "FAIL";
+                    case SKIPPED -> "skipped";
+                };
+                text.append(String.format("  %-8s", verdict));
+            }
+            out.println(text.toString().stripTrailing());
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            VerdictMatrix matrix = byTarget.get(targets.get(i));
+            out.println();
+            out.printf("[%d] %s: %d passed, %d failed, %d skipped%n", i + 1, targets.get(i), matrix.count(Verdict.PASS),
+                    matrix.count(Verdict.FAIL), matrix.count(Verdict.SKIPPED));
+            for (Row row : matrix.rows()) {
+                if (row.verdict() == Verdict.SKIPPED) {
+                    out.println("  skipped " + row.area() + " / " + row.scenario() + ": " + firstLine(row.reason()));
+                }
+            }
+            for (Row row : matrix.rows()) {
+                if (row.verdict() == Verdict.FAIL) {
+                    out.println("  FAILED " + row.area() + " / " + row.scenario());
+                    out.println(indent(indent(row.reason())));
+                }
             }
         }
     }

@@ -24,6 +24,7 @@ class ConformanceMainTest {
     @AfterEach
     void clearProperties() {
         System.clearProperty(Targets.PROPERTY);
+        System.clearProperty(org.fluviokit.client.FluvioTarget.ENDPOINT_PROPERTY);
         System.clearProperty(ScenarioFiles.EXTRA_FOLDERS_PROPERTY);
         System.clearProperty("allure.results.directory");
     }
@@ -69,14 +70,36 @@ class ConformanceMainTest {
     }
 
     @Test
-    void theClusterTargetStopsWithAClearMessageUntilItExists() {
+    void bothTargetsRunSideBySideAndTheClusterSkipsWhatItCannotDoWithTheReason() {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        assertThat(run(output, "--target", "cluster")).isEqualTo(2);
-        assertThat(output.toString(StandardCharsets.UTF_8)).contains("The cluster target (fluviokit.target=cluster) is"
-                + " not available in this release");
+        int exit = run(output, "--target", "fake,cluster", "--endpoint", "embedded", "--allure-results", temp.toString());
+        String matrix = output.toString(StandardCharsets.UTF_8);
+
+        assertThat(matrix).contains("fluviokit conformance, one column per target", "[1] fake broker (embedded)");
+        assertThat(matrix).containsPattern("\\[2\\] cluster 127\\.0\\.0\\.1:\\d+");
+        assertThat(matrix).containsPattern("(?m)^restart +\\[K4\\] records and flushed offsets survive .* pass +skipped$");
+        assertThat(matrix).containsPattern("(?m)^produce +\\[O5 F1\\] .* pass +pass$");
+        assertThat(matrix).containsPattern("(?m)^cli +The Fluvio docs' consumer-offsets session +pass +pass$");
+        assertThat(matrix).containsPattern("(?m)^\\[1\\] fake broker \\(embedded\\): \\d+ passed, 0 failed, 0 skipped$");
+        assertThat(matrix).containsPattern("(?m)^\\[2\\] cluster .*: \\d+ passed, 0 failed, \\d+ skipped$");
+        assertThat(matrix).containsPattern("skipped restart / \\[K4\\] .*: needs a restart: cluster .* cannot be restarted");
+        assertThat(matrix).contains("skipped properties / [model] the fake broker behaves as the reference model on random"
+                + " operation sequences: the model property runs on fake brokers");
+        assertThat(exit).isZero();
+    }
+
+    @Test
+    void aTargetThatCannotBeUsedStopsWithAClearMessage() {
         ByteArrayOutputStream unknown = new ByteArrayOutputStream();
         assertThat(run(unknown, "--target", "mars")).isEqualTo(2);
-        assertThat(unknown.toString(StandardCharsets.UTF_8)).contains("Unknown target 'mars'");
+        assertThat(unknown.toString(StandardCharsets.UTF_8)).contains("Unknown target 'mars' (from fluviokit.target):"
+                + " use 'fake' or 'cluster'");
+        ByteArrayOutputStream badEndpoint = new ByteArrayOutputStream();
+        assertThat(run(badEndpoint, "--target", "cluster", "--endpoint", "no-port")).isEqualTo(2);
+        assertThat(badEndpoint.toString(StandardCharsets.UTF_8)).contains("a cluster endpoint is host:port, not 'no-port'");
+        ByteArrayOutputStream nobody = new ByteArrayOutputStream();
+        assertThat(run(nobody, "--target", "cluster", "--endpoint", "127.0.0.1:1")).isEqualTo(2);
+        assertThat(nobody.toString(StandardCharsets.UTF_8)).startsWith("Cannot reach the cluster 127.0.0.1:1: ");
     }
 
     private static String read(Path file) {

@@ -44,7 +44,11 @@ public abstract class FluvioTarget {
 
     /** A cluster whose SC listens at {@code endpoint} ({@code host:port}). */
     public static FluvioTarget cluster(String endpoint, ClusterSettings settings) {
-        return new Cluster(EMBEDDED_ENDPOINT.equals(endpoint) ? EmbeddedWireServer.endpoint() : endpoint, settings);
+        if (EMBEDDED_ENDPOINT.equals(endpoint)) {
+            // The fake needs no pause between a delete and a create.
+            return new Cluster(EmbeddedWireServer.endpoint(), settings.withDeleteSettleTime(java.time.Duration.ZERO));
+        }
+        return new Cluster(endpoint, settings);
     }
 
     /**
@@ -131,11 +135,21 @@ public abstract class FluvioTarget {
             public String describe() {
                 return shared.describe();
             }
+
+            @Override
+            public Optional<String> endpoint() {
+                return shared.endpoint();
+            }
         };
     }
 
     /** A short description, e.g. {@code fake broker}. */
     public abstract String describe();
+
+    /** The SC endpoint ({@code host:port}) of a cluster target; empty for a fake reached in-process. */
+    public Optional<String> endpoint() {
+        return Optional.empty();
+    }
 
     @Override
     public String toString() {
@@ -169,6 +183,11 @@ public abstract class FluvioTarget {
         @Override
         public String describe() {
             return "cluster " + host + ":" + port;
+        }
+
+        @Override
+        public Optional<String> endpoint() {
+            return Optional.of(host + ":" + port);
         }
     }
 

@@ -102,6 +102,9 @@ final class MultiPartitionStream {
                     return record;
                 }
                 anyOpen |= !stream.isEnded();
+                if (stream.awaitsRecordsThatExisted()) {
+                    break;
+                }
             }
             if (!anyOpen) {
                 return null;

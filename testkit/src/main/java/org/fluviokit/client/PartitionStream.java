@@ -32,6 +32,8 @@ final class PartitionStream {
     private int index;
     private CodedError pendingError;
     private boolean ended;
+    private boolean answered;
+    private final boolean hadRecordsAtStart;
 
     PartitionStream(String topic, int partition, Transport.StreamHandle handle, long startOffset,
                     boolean disableContinuous, long recordsAtStart, OffsetManagement offsets) {
@@ -41,7 +43,18 @@ final class PartitionStream {
         this.startOffset = startOffset;
         this.limited = disableContinuous;
         this.remaining = recordsAtStart;
+        this.hadRecordsAtStart = recordsAtStart > 0;
         this.offsets = offsets;
+    }
+
+    /**
+     * Whether records existed when the stream opened but the cluster has not answered yet: a merged
+     * stream waits for them before it serves later partitions, so the records that were there are
+     * handed out in partition order on a cluster too, as they are on the fake (and as the real CLI
+     * was seen to print them).
+     */
+    boolean awaitsRecordsThatExisted() {
+        return hadRecordsAtStart && !answered && !ended;
     }
 
     /**
@@ -116,6 +129,7 @@ final class PartitionStream {
         if (response == null) {
             return false;
         }
+        answered = true;
         if (limited) {
             remaining = Math.max(0, remaining - response.recordCount());
         }

@@ -62,8 +62,9 @@ final class WireTransport implements Transport {
     private static final short LIST_MIN = 15;
     private static final short SPU_MIN = 23;
     private static final short SPU_MAX = 25;
-    /** How long a real SPU was seen to need to drop the streams of a connection that closed. */
-    private static final Duration SPU_SETTLE = Duration.ofMillis(250);
+    /** When this JVM last deleted a topic, per cluster endpoint (System.nanoTime()). */
+    private static final java.util.concurrent.ConcurrentMap<String, Long> LAST_DELETE =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String host;
     private final int port;
@@ -94,6 +95,9 @@ final class WireTransport implements Transport {
 
     @Override
     public void createTopic(String name, TopicSpec spec, boolean dryRun) {
+        if (!dryRun) {
+            awaitDeleteSettled();
+        }
         ClusterMetadata cluster = metadata();
         WireSocket sc = cluster.socket();
         short version = scVersion(sc, CreateRequest.API_KEY, SC_MIN);
@@ -111,25 +115,6 @@ final class WireTransport implements Transport {
 
     @Override
     public void deleteTopic(String name, boolean force) {
-        // Seen on a real 0.18 cluster: when a connection still holds a stream of the topic waiting for
-        // records, the SPU does not let the partition go, and a later Create of the same name waits a
-        // minute and fails. The CLI never meets it (its connections end with each command); this
-        // client ends its SPU connections first, and its SC connection after (below). Its other
-        // streams reconnect by themselves (M1).
-        boolean closedSpus;
-        synchronized (this) {
-            closedSpus = !spus.isEmpty();
-            spus.values().forEach(WireSocket::close);
-            spus.clear();
-        }
-        if (closedSpus) {
-            // The SPU drops a closed connection's streams asynchronously; give it a moment first.
-            try {
-                Thread.sleep(SPU_SETTLE.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
         ClusterMetadata cluster = metadata();
         int partitions = cluster.topic(name).map(topic -> topic.spec().partitionCount()).orElse(1);
         WireSocket sc = cluster.socket();
@@ -151,11 +136,22 @@ final class WireTransport implements Transport {
             }
             return true;
         });
-        // Seen too: a Create of the same name on the connection that deleted it waits; a new one does not.
-        synchronized (this) {
-            if (metadata == cluster) {
-                metadata.close();
-                metadata = null;
+        LAST_DELETE.put(host + ":" + port, System.nanoTime());
+    }
+
+    /** Lets the cluster settle after a delete before a create ({@link ClusterSettings#deleteSettleTime()}). */
+    private void awaitDeleteSettled() {
+        Long deleted = LAST_DELETE.get(host + ":" + port);
+        if (deleted == null) {
+            return;
+        }
+        long remaining = settings.deleteSettleTime().toNanos() - (System.nanoTime() - deleted);
+        if (remaining > 0) {
+            try {
+                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(remaining);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransportException("interrupted while waiting to create a topic", e);
             }
         }
     }

@@ -41,6 +41,11 @@ final class FluvioExtension implements ExecutionCondition, BeforeEachCallback, P
     /** On a target other than the fake, tests that need the fake are skipped, with the reason (never passed). */
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (isContainer(context) && !Containers.dockerAvailable()) {
+            // As Testcontainers' disabledWithoutDocker: visible as skipped, never passed.
+            return ConditionEvaluationResult.disabled("Docker is not available: the container target runs"
+                    + " Fluvio in a Docker container");
+        }
         if (isFake(context)) {
             return ConditionEvaluationResult.enabled("runs on the fake broker");
         }
@@ -60,11 +65,20 @@ final class FluvioExtension implements ExecutionCondition, BeforeEachCallback, P
         return ConditionEvaluationResult.enabled("runs on any target");
     }
 
-    /** Anything but "cluster" counts as the fake here: an unknown name fails later, with its own message. */
+    /** Anything but a cluster or a container counts as the fake here: an unknown name fails later, with its own message. */
     private static boolean isFake(ExtensionContext context) {
-        Optional<String> configured = context.getConfigurationParameter(FluvioTest.TARGET_PROPERTY)
-                .or(() -> Optional.ofNullable(System.getenv(FluvioTest.TARGET_ENV)));
-        return configured.map(value -> !value.trim().equalsIgnoreCase("cluster")).orElse(true);
+        String target = configuredTarget(context);
+        return !target.equals("cluster") && !target.equals("container");
+    }
+
+    private static boolean isContainer(ExtensionContext context) {
+        return configuredTarget(context).equals("container");
+    }
+
+    private static String configuredTarget(ExtensionContext context) {
+        return context.getConfigurationParameter(FluvioTest.TARGET_PROPERTY)
+                .or(() -> Optional.ofNullable(System.getenv(FluvioTest.TARGET_ENV)))
+                .map(value -> value.trim().toLowerCase(Locale.ROOT)).orElse("fake");
     }
 
     /** Closed with the test's store, before the cluster (the store closes values in reverse order). */
@@ -213,11 +227,34 @@ final class FluvioExtension implements ExecutionCondition, BeforeEachCallback, P
             case "cluster":
                 String endpoint = context.getConfigurationParameter(FluvioTarget.ENDPOINT_PROPERTY)
                         .orElseGet(() -> FluvioTarget.clusterEndpointFromEnvironment());
-                String prefix = "t" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 20) + "-";
-                return FluvioTarget.cluster(endpoint).namespaced(prefix);
+                return FluvioTarget.cluster(endpoint).namespaced(testPrefix());
+            case "container":
+                String image = context.getConfigurationParameter(FluvioTest.CONTAINER_IMAGE_PROPERTY)
+                        .orElse(FluvioTest.DEFAULT_CONTAINER_IMAGE);
+                return FluvioTarget.cluster(Containers.sharedEndpoint(image)).namespaced(testPrefix());
             default:
                 throw new ExtensionConfigurationException("Unknown fluviokit target '" + configured.get() + "' (from "
-                        + source + "): use 'fake' or 'cluster'");
+                        + source + "): use 'fake', 'cluster' or 'container'");
+        }
+    }
+
+    private static String testPrefix() {
+        return "t" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 20) + "-";
+    }
+
+    /** Testcontainers is optional: only this class touches it, and only for the container target. */
+    private static final class Containers {
+        static boolean dockerAvailable() {
+            try {
+                return org.fluviokit.testcontainers.FluvioContainer.isDockerAvailable();
+            } catch (NoClassDefFoundError missing) {
+                throw new ExtensionConfigurationException("The container target needs Testcontainers: add"
+                        + " org.testcontainers:testcontainers to the test classpath", missing);
+            }
+        }
+
+        static String sharedEndpoint(String image) {
+            return org.fluviokit.testcontainers.FluvioContainer.shared(image).getEndpoint();
         }
     }
 

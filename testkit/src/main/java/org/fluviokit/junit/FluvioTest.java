@@ -41,6 +41,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       cluster through a prefix of its own (topic names and consumer ids read back without it), so
  *       tests do not meet; what needs the fake ({@code FakeBroker} parameters, {@code restart()},
  *       {@code advanceClock(…)}) is skipped with the reason.</li>
+ *   <li>{@code container}: Fluvio in a Docker container ({@link org.fluviokit.testcontainers.FluvioContainer},
+ *       one per JVM, image {@value #CONTAINER_IMAGE_PROPERTY}, default {@value #DEFAULT_CONTAINER_IMAGE}),
+ *       seen through a prefix per test as a cluster is; without Docker every test is skipped with the
+ *       reason. Needs {@code org.testcontainers:testcontainers} on the test classpath.</li>
  * </ul>
  * Any other value is a configuration error.
  */
@@ -51,9 +55,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FluvioExtension.class)
 public @interface FluvioTest {
 
-    /** Configuration parameter (or system property) naming the target: {@code fake}. */
+    /** Configuration parameter (or system property) naming the target: {@code fake}, {@code cluster} or {@code container}. */
     String TARGET_PROPERTY = "fluviokit.target";
 
     /** Environment variable naming the target when the property is not set. */
     String TARGET_ENV = "FLUVIOKIT_TARGET";
+
+    /** Configuration parameter (or system property) with the image of the {@code container} target. */
+    String CONTAINER_IMAGE_PROPERTY = "fluviokit.container.image";
+
+    /** The image of the {@code container} target unless {@value #CONTAINER_IMAGE_PROPERTY} names another. */
+    String DEFAULT_CONTAINER_IMAGE = "infinyon/fluvio:0.18.1";
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.fluviokit.client.Fluvio;
 import org.fluviokit.client.FluvioTarget;
+import org.fluviokit.client.TopicMetadata;
 import org.fluviokit.fake.FakeBroker;
 import org.opentest4j.TestAbortedException;
 
@@ -85,5 +86,24 @@ final class RemoteCluster implements FluvioCluster {
             }
         }
         fluvio.close();
+        deleteOwnTopics();
+    }
+
+    /**
+     * Leaves a shared cluster as the test found it: the topics the test created (seen through its
+     * namespace) are deleted, and their consumer offsets with them (J1). A fresh client does it, so no
+     * stream of the test still holds a partition.
+     */
+    private void deleteOwnTopics() {
+        try (Fluvio cleaner = Fluvio.connect(target)) {
+            for (TopicMetadata topic : cleaner.admin().listTopics()) {
+                if (!topic.spec().system()) {
+                    cleaner.admin().deleteTopic(topic.name());
+                }
+            }
+        } catch (RuntimeException e) {
+            // A cluster that went away (or a test that deleted its topics) leaves nothing to clean.
+            System.err.println("fluviokit: could not delete the test's topics on " + describe() + ": " + e.getMessage());
+        }
     }
 }

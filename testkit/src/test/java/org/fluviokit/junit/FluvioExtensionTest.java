@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
@@ -73,7 +75,18 @@ class FluvioExtensionTest {
         run(Injection.class, Map.of(FluvioTest.TARGET_PROPERTY, "mars")).testEvents()
                 .assertThatEvents().haveExactly(2, event(test(), finishedWithFailure(
                         instanceOf(ExtensionConfigurationException.class),
-                        message("Unknown fluviokit target 'mars' (from fluviokit.target): use 'fake' or 'cluster'"))));
+                        message("Unknown fluviokit target 'mars' (from fluviokit.target): use 'fake', 'cluster' or 'container'"))));
+    }
+
+    @Test
+    void withoutDockerTheContainerTargetSkipsEveryTestWithTheReason() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(org.fluviokit.testcontainers.FluvioContainer.isDockerAvailable(),
+                "Docker is available here, so the container target would run");
+        EngineExecutionResults results = run(Injection.class, Map.of(FluvioTest.TARGET_PROPERTY, "container"));
+        // The whole class is skipped, as Testcontainers' disabledWithoutDocker skips it.
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(Injection.class), skippedWithReason(
+                "Docker is not available: the container target runs Fluvio in a Docker container")));
+        results.testEvents().assertStatistics(stats -> stats.started(0).succeeded(0).failed(0));
     }
 
     @Test
