@@ -38,13 +38,8 @@ import org.fluviokit.client.FluvioTarget;
  */
 public final class FluvioCli {
 
-    /**
-     * How {@link #main} reaches a cluster at {@code HOST:PORT}. This release has no cluster target
-     * yet; when {@code FluvioTarget.cluster(String)} exists this becomes {@code FluvioTarget::cluster}.
-     */
-    static final Function<String, FluvioTarget> CLUSTER_TARGETS = endpoint -> {
-        throw new CliFailure("connecting to a cluster is not available yet: " + endpoint);
-    };
+    /** How {@link #main} reaches a cluster at {@code HOST:PORT}. */
+    static final Function<String, FluvioTarget> CLUSTER_TARGETS = FluvioTarget::cluster;
 
     private FluvioCli() {
     }

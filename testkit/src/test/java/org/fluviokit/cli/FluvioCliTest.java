@@ -6,12 +6,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.fluviokit.cli.CliHarness.Result;
+import org.fluviokit.fake.FakeBroker;
+import org.fluviokit.fake.wire.WireServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,30 +30,30 @@ class FluvioCliTest {
     }
 
     @Test
-    void mainFailsClearlyForAClusterGivenByFlag() {
-        assertThat(runMain(Map.of(), "-c", "127.0.0.1:9003", "topic", "list"))
-                .isEqualTo(new Result(1, "", "connecting to a cluster is not available yet: 127.0.0.1:9003\n"));
+    void mainReachesAClusterGivenByFlag() {
+        try (FakeBroker broker = FakeBroker.create(); WireServer server = WireServer.start(broker)) {
+            assertThat(runMain(Map.of(), "-c", server.scEndpoint(), "topic", "create", "over-the-wire"))
+                    .isEqualTo(new Result(0, "topic \"over-the-wire\" created\n", ""));
+            assertThat(broker.topic("over-the-wire")).isPresent();
+        }
     }
 
     @Test
-    void mainFailsClearlyForTheCurrentProfile(@TempDir Path dir) throws Exception {
-        Path config = dir.resolve("config");
-        Files.writeString(config, """
-                version = "2.0"
-                current_profile = "real-cluster"
+    void mainReachesTheClusterOfTheCurrentProfile(@TempDir Path dir) {
+        try (FakeBroker broker = FakeBroker.create(); WireServer server = WireServer.start(broker)) {
+            Path config = server.writeProfile(dir.resolve("config"));
+            Map<String, String> env = Map.of("FLV_PROFILE_PATH", config.toString());
+            assertThat(runMain(env, "topic", "create", "profiled").exitCode()).isZero();
+            assertThat(runMain(env, "topic", "list").stdout()).contains("profiled");
+        }
+    }
 
-                [profile.real-cluster]
-                cluster = "real-cluster"
-
-                [cluster.real-cluster]
-                endpoint = "127.0.0.1:19003"
-                use_spu_local_address = false
-
-                [cluster.real-cluster.tls]
-                tls_policy = "disabled"
-                """);
-        assertThat(runMain(Map.of("FLV_PROFILE_PATH", config.toString()), "consumer", "list"))
-                .isEqualTo(new Result(1, "", "connecting to a cluster is not available yet: 127.0.0.1:19003\n"));
+    @Test
+    void mainSaysWhyWhenNoProfileExists(@TempDir Path dir) {
+        Result result = runMain(Map.of("FLV_PROFILE_PATH", dir.resolve("missing").toString()), "topic", "list");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).contains("no Fluvio profile file at " + dir.resolve("missing"),
+                "(give the cluster with -c HOST:PORT)");
     }
 
     @Test

@@ -43,8 +43,10 @@ final class PythonFluvioClient {
     static void requireInstalled() {
         String problem;
         try {
-            Process check = new ProcessBuilder("python3", "-c", "import fluvio; print(fluvio.__file__)")
-                    .redirectErrorStream(true).start();
+            ProcessBuilder checking = new ProcessBuilder("python3", "-c", "import fluvio; print(fluvio.__file__)")
+                    .redirectErrorStream(true);
+            withInstalledPackages(checking);
+            Process check = checking.start();
             String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!check.waitFor(60, TimeUnit.SECONDS)) {
                 check.destroyForcibly();
@@ -61,7 +63,17 @@ final class PythonFluvioClient {
             problem = "interrupted";
         }
         fail("The official Fluvio Python client is required by this test and is not usable: " + problem
-                + "\nInstall it with: pip install " + PACKAGE + " (CI installs it in .ci/run).");
+                + "\nThe build installs it into " + PACKAGES + " (mvn generate-test-resources); or: pip install " + PACKAGE);
+    }
+
+    /** Where the build installed the client (exec-maven-plugin in fake-broker/pom.xml). */
+    static final Path PACKAGES = Path.of(System.getProperty("basedir", ""), "target", "python-packages").toAbsolutePath();
+
+    /** Puts the build's packages first on the Python path, so the pinned client is the one imported. */
+    private static void withInstalledPackages(ProcessBuilder builder) {
+        String existing = builder.environment().get("PYTHONPATH");
+        builder.environment().put("PYTHONPATH", existing == null || existing.isEmpty() ? PACKAGES.toString()
+                : PACKAGES + java.io.File.pathSeparator + existing);
     }
 
     /**
@@ -74,6 +86,7 @@ final class PythonFluvioClient {
         List<String> command = new ArrayList<>(List.of("python3", "-u", SCRIPT.toString()));
         command.addAll(List.of(cases));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(workDir.toFile());
+        withInstalledPackages(builder);
         builder.environment().put("FLV_PROFILE_PATH", profile.toString());
         builder.environment().put("FLUVIOKIT_RESTART", "stdio");
         builder.environment().put("FLUVIOKIT_SUFFIX", suffix);
