@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Produce and consume throughput of 100-byte records through the fake's wire server on loopback,
  * with a client written on the protocol module alone (no Fluvio client logic): what the server
- * costs per record. Scores are records per second. Command and figures: BENCHMARKS-wire.md.
+ * costs per record. Scores are records per second. Command and figures: BENCHMARKS.md.
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+UseParallelGC"})
 @Warmup(iterations = 3, time = 2)
