@@ -105,12 +105,14 @@ interface CommandShell {
             environment.put("NO_COLOR", "1");
             try {
                 Process process = builder.start();
-                process.getOutputStream().close();
+                // Stdin stays open (and empty) until the command ends: under a terminal, the real CLI's
+                // consume reads keyboard events, and an end of input there stops its stream for good.
                 byte[] output = process.getInputStream().readAllBytes();
                 if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                     throw new IllegalStateException("'" + commandLine + "' did not finish in " + TIMEOUT_SECONDS + " s");
                 }
+                process.getOutputStream().close();
                 return new String(output, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot run '" + commandLine + "' under script: " + e.getMessage(), e);
@@ -121,7 +123,7 @@ interface CommandShell {
         }
     }
 
-    /** Just enough of a POSIX shell for transcripts: quoting, pipes, echo and printf. */
+    /** Just enough of a POSIX shell for transcripts: quoting, pipes, comments, echo and printf. */
     final class ShellWords {
         private ShellWords() {
         }
@@ -154,6 +156,8 @@ interface CommandShell {
                     }
                 } else if (c == '\\' && i + 1 < line.length()) {
                     word = (word == null ? new StringBuilder() : word).append(line.charAt(++i));
+                } else if (c == '#' && word == null) {
+                    break; // a comment, as in sh: to the end of the line
                 } else if (c == '|') {
                     if (word != null) {
                         words.add(word.toString());

@@ -18,7 +18,11 @@ import com.github.difflib.patch.Patch;
  *   <li>{@code [..]} in an expected line matches any text within the line;</li>
  *   <li>a line of {@code ...} matches any number of lines;</li>
  *   <li>in {@code consumer list} tables, columns are compared cell by cell and the LAST SEEN cell
- *       matches any humantime duration (spec H3): the docs' {@code 4m 14s} is not reproducible.</li>
+ *       matches any humantime duration (spec H3): the docs' {@code 4m 14s} is not reproducible;</li>
+ *   <li>a command ending in the comment {@value #ANY_ORDER} may print its lines in any order (records
+ *       of several partitions: each partition's stream answers on its own);</li>
+ *   <li>the real CLI's progress spinner, whose last frame stays on screen when the CLI prints past it
+ *       on an 80-column terminal, is not part of the output.</li>
  * </ul>
  */
 final class TranscriptMatcher {
@@ -27,11 +31,16 @@ final class TranscriptMatcher {
             "\\d+(years?|months?|days?|h|m|s|ms|us|ns)( \\d+(years?|months?|days?|h|m|s|ms|us|ns))*");
     private static final String ANY_LINES = "...";
     private static final String ANY_TEXT = "[..]";
+    static final String ANY_ORDER = "# lines in any order";
+    /** A spinner frame (a braille pattern) and the padding to the terminal's width that follows it. */
+    private static final Pattern SPINNER = Pattern.compile("^[\u2800-\u28FF](?: {20,}|$)");
 
     private final boolean consumerTable;
+    private final boolean anyOrder;
 
-    private TranscriptMatcher(boolean consumerTable) {
+    private TranscriptMatcher(boolean consumerTable, boolean anyOrder) {
         this.consumerTable = consumerTable;
+        this.anyOrder = anyOrder;
     }
 
     /** The matcher for a command: {@code consumer list} without an output format prints a table. */
@@ -40,17 +49,50 @@ final class TranscriptMatcher {
         int consumer = words.indexOf("consumer");
         boolean table = consumer >= 0 && consumer + 1 < words.size() && words.get(consumer + 1).equals("list")
                 && !words.contains("-O") && !words.contains("--output") && words.stream().noneMatch(w -> w.startsWith("-O"));
-        return new TranscriptMatcher(table);
+        return new TranscriptMatcher(table, command.stripTrailing().endsWith(ANY_ORDER));
     }
 
     /** Terminal output as the lines a person sees on the screen once the command finished. */
     static List<String> lines(String output) {
-        return TerminalScreen.render(output);
+        List<String> lines = new ArrayList<>();
+        for (String line : TerminalScreen.render(output)) {
+            Matcher spinner = SPINNER.matcher(line);
+            if (!spinner.find()) {
+                lines.add(line);
+            } else if (spinner.end() < line.length()) {
+                lines.add(line.substring(spinner.end()));
+            }
+        }
+        return lines;
     }
 
     boolean matches(List<String> expected, List<String> actual) {
         List<String> wanted = withoutTrailingBlankLines(expected);
+        if (anyOrder) {
+            return sameLinesInAnyOrder(wanted, actual);
+        }
         return matchFrom(wanted, 0, actual, 0, new Boolean[wanted.size() + 1][actual.size() + 1]);
+    }
+
+    /** Every expected line matches its own actual line, and no actual line is left over. */
+    private boolean sameLinesInAnyOrder(List<String> expected, List<String> actual) {
+        if (expected.size() != actual.size()) {
+            return false;
+        }
+        List<String> unmatched = new ArrayList<>(actual);
+        for (String line : expected) {
+            int found = -1;
+            for (int k = 0; k < unmatched.size() && found < 0; k++) {
+                if (lineMatches(line, unmatched.get(k))) {
+                    found = k;
+                }
+            }
+            if (found < 0) {
+                return false;
+            }
+            unmatched.remove(found);
+        }
+        return true;
     }
 
     /** Expected lines as compared: trailing spaces and trailing blank lines do not count, as on a screen. */

@@ -30,6 +30,26 @@ class TranscriptMatcherTest {
     }
 
     @Test
+    void aCommandMarkedAnyOrderMatchesTheSameLinesInAnotherOrderButNoOtherLines() {
+        TranscriptMatcher anyOrder = TranscriptMatcher.forCommand("fluvio consume t -B -d  # lines in any order");
+        assertThat(anyOrder.matches(List.of("1", "2", "4", "8"), List.of("1", "4", "2", "8"))).isTrue();
+        assertThat(anyOrder.matches(List.of("1", "2", "[..]"), List.of("x9", "2", "1"))).isTrue();
+        assertThat(anyOrder.matches(List.of("1", "2", "4", "8"), List.of("1", "4", "2"))).isFalse();
+        assertThat(anyOrder.matches(List.of("1", "1", "2"), List.of("1", "2", "2"))).isFalse();
+        assertThat(plain.matches(List.of("1", "2", "4", "8"), List.of("1", "4", "2", "8"))).isFalse();
+    }
+
+    @Test
+    void theLastSpinnerFrameOnAnEightyColumnLineIsNotOutput() {
+        String spinnerFrame = "\u2801" + " ".repeat(79);
+        String output = "\u001b[1mConsuming records from 'ends'\u001b[0m\r\n" + spinnerFrame + "\r\u001b[2Kr0\r\n"
+                + spinnerFrame + "End-offset has been reached; exiting\r\n\r\u001b[2KConsumer stream has closed\r\n";
+        assertThat(TranscriptMatcher.lines(output)).containsExactly("Consuming records from 'ends'", "r0",
+                "End-offset has been reached; exiting", "Consumer stream has closed");
+        assertThat(TranscriptMatcher.lines("\u2801\n\u2802 x\n")).containsExactly("\u2802 x");
+    }
+
+    @Test
     void consumerListTablesCompareCellsAndAcceptAnyLastSeenDuration() {
         List<String> docs = List.of("  CONSUMER  TOPIC        PARTITION  OFFSET  LAST SEEN",
                 "  c1        hello-topic  0          1       4m 14s");
