@@ -1,7 +1,6 @@
 package org.fluviokit.conformance;
 
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.fluviokit.client.Fluvio;
 import org.fluviokit.client.FluvioException;
@@ -90,12 +89,7 @@ final class Targets {
      * scenario's own so that scenarios with the same names never meet on a shared cluster.
      */
     static ScenarioTarget open() {
-        return isCluster() ? ScenarioTarget.cluster(cluster().namespaced(uniquePrefix())) : ScenarioTarget.fake();
-    }
-
-    /** A topic-name prefix no other run is likely to use. */
-    static String uniquePrefix() {
-        return "c" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 24) + "-";
+        return isCluster() ? ScenarioTarget.cluster(cluster().isolated()) : ScenarioTarget.fake();
     }
 
     /** The suite cannot run on the target asked for. */

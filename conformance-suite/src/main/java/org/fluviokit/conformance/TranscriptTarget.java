@@ -47,7 +47,7 @@ final class TranscriptTarget implements AutoCloseable {
         if (binary == null || binary.isBlank()) {
             if (cluster) {
                 FluvioTarget target = Targets.cluster();
-                return new TranscriptTarget(new CommandShell.JavaCli(target.namespaced(Targets.uniquePrefix())),
+                return new TranscriptTarget(new CommandShell.JavaCli(target.isolated()),
                         target.describe(), List.of());
             }
             FakeBroker broker = FakeBroker.builder()

@@ -143,6 +143,14 @@ public abstract class FluvioTarget {
         };
     }
 
+    /**
+     * {@link #namespaced(String)} with a random prefix of its own: what one test or scenario uses so
+     * that it meets nobody else on a shared cluster.
+     */
+    public FluvioTarget isolated() {
+        return namespaced("t" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 20) + "-");
+    }
+
     /** A short description, e.g. {@code fake broker}. */
     public abstract String describe();
 

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.fluviokit.client.ConsumerConfig;
 import org.fluviokit.client.ConsumerStream;
@@ -227,19 +226,15 @@ final class FluvioExtension implements ExecutionCondition, BeforeEachCallback, P
             case "cluster":
                 String endpoint = context.getConfigurationParameter(FluvioTarget.ENDPOINT_PROPERTY)
                         .orElseGet(() -> FluvioTarget.clusterEndpointFromEnvironment());
-                return FluvioTarget.cluster(endpoint).namespaced(testPrefix());
+                return FluvioTarget.cluster(endpoint).isolated();
             case "container":
                 String image = context.getConfigurationParameter(FluvioTest.CONTAINER_IMAGE_PROPERTY)
                         .orElse(FluvioTest.DEFAULT_CONTAINER_IMAGE);
-                return FluvioTarget.cluster(Containers.sharedEndpoint(image)).namespaced(testPrefix());
+                return FluvioTarget.cluster(Containers.sharedEndpoint(image)).isolated();
             default:
                 throw new ExtensionConfigurationException("Unknown fluviokit target '" + configured.get() + "' (from "
                         + source + "): use 'fake', 'cluster' or 'container'");
         }
-    }
-
-    private static String testPrefix() {
-        return "t" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 20) + "-";
     }
 
     /** Testcontainers is optional: only this class touches it, and only for the container target. */
