@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +49,6 @@ final class ScenarioRunner {
     private final Scenario scenario;
     private final ScenarioTarget target;
     private final Map<String, ConsumerStream> streams = new HashMap<>();
-    private final Set<String> topics = new LinkedHashSet<>();
 
     private ScenarioRunner(Scenario scenario, ScenarioTarget target) {
         this.scenario = scenario;
@@ -76,20 +74,9 @@ final class ScenarioRunner {
                 Allure.step(number + ". " + step.describe(), () -> runStep(number, step));
             }
         } finally {
+            // The scenario's topics are the target's to delete when it closes (a shared cluster's namespace).
             for (ConsumerStream stream : streams.values()) {
                 stream.close();
-            }
-            cleanUp();
-        }
-    }
-
-    /** Leaves nothing behind on a shared cluster: the scenario's topics go, and their offsets with them (J1). */
-    private void cleanUp() {
-        for (String topic : topics) {
-            try {
-                target.fluvio().admin().deleteTopic(topic);
-            } catch (FluvioException alreadyGone) {
-                // deleted by the scenario itself
             }
         }
     }
@@ -151,7 +138,6 @@ final class ScenarioRunner {
         switch (step.action()) {
             case "create-topic" -> {
                 String name = args.nameOrScalar();
-                topics.add(name);
                 target.fluvio().admin().createTopic(name,
                         TopicSpec.partitions(args.intOr("partitions", 1))
                                 .withReplicationFactor(args.intOr("replication", 1)));

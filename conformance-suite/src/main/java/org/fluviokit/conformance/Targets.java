@@ -30,10 +30,7 @@ final class Targets {
         }
         String target = value == null ? "fake" : value.trim().toLowerCase(Locale.ROOT);
         switch (target) {
-            case "fake":
-                return target;
-            case "cluster":
-                clusterEndpoint();
+            case "fake", "cluster":
                 return target;
             default:
                 throw new UnsupportedTargetException("Unknown target '" + value + "' (from " + source

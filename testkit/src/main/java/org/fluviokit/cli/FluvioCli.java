@@ -38,9 +38,6 @@ import org.fluviokit.client.FluvioTarget;
  */
 public final class FluvioCli {
 
-    /** How {@link #main} reaches a cluster at {@code HOST:PORT}. */
-    static final Function<String, FluvioTarget> CLUSTER_TARGETS = FluvioTarget::cluster;
-
     private FluvioCli() {
     }
 
@@ -104,7 +101,7 @@ public final class FluvioCli {
                 .withStopSignal(ctrlC);
         Map<String, String> env = System.getenv();
         int code = execute(List.of(args), context,
-                root -> () -> CLUSTER_TARGETS.apply(ClusterProfiles.endpoint(root, env)));
+                root -> () -> FluvioTarget.cluster(ClusterProfiles.endpoint(root, env)));
         stdout.flush();
         synchronized (exiting) {
             exiting[0] = true;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.fluviokit.cli.CliHarness.Result;
+import org.fluviokit.client.FluvioTarget;
 import org.fluviokit.fake.FakeBroker;
 import org.fluviokit.fake.wire.WireServer;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class FluvioCliTest {
         CliContext context = CliContext.of(new ByteArrayInputStream(new byte[0]),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         int code = FluvioCli.execute(List.of(args), context,
-                root -> () -> FluvioCli.CLUSTER_TARGETS.apply(ClusterProfiles.endpoint(root, env)));
+                root -> () -> FluvioTarget.cluster(ClusterProfiles.endpoint(root, env)));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
