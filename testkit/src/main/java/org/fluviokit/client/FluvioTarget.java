@@ -45,10 +45,11 @@ public abstract class FluvioTarget {
     /** A cluster whose SC listens at {@code endpoint} ({@code host:port}). */
     public static FluvioTarget cluster(String endpoint, ClusterSettings settings) {
         if (EMBEDDED_ENDPOINT.equals(endpoint)) {
+            org.fluviokit.fake.wire.WireServer server = EmbeddedWireServer.server();
             // The fake needs no pause between a delete and a create.
-            return new Cluster(EmbeddedWireServer.endpoint(), settings.withDeleteSettleTime(java.time.Duration.ZERO));
+            return new Cluster(server.scEndpoint(), settings.withDeleteSettleTime(java.time.Duration.ZERO), true);
         }
-        return new Cluster(endpoint, settings);
+        return new Cluster(endpoint, settings, false);
     }
 
     /**
@@ -114,6 +115,26 @@ public abstract class FluvioTarget {
     }
 
     /**
+     * Whether {@link #restart()} can restart the cluster: a fake's broker, or the
+     * {@value #EMBEDDED_ENDPOINT} cluster, which this JVM runs; never another cluster.
+     */
+    public boolean canRestart() {
+        return false;
+    }
+
+    /**
+     * Restarts the cluster (K4): records and acknowledged consumer offsets survive, every
+     * connection is dropped and clients reconnect. On the {@value #EMBEDDED_ENDPOINT} cluster it
+     * returns once this JVM's clients have seen their connections close, as they would while a
+     * real cluster is down.
+     *
+     * @throws UnsupportedOperationException when {@link #canRestart()} is false
+     */
+    public void restart() {
+        throw new UnsupportedOperationException(describe() + " cannot be restarted from here");
+    }
+
+    /**
      * This target as one test sees a shared cluster: topic names and consumer ids get
      * {@code prefix} on the cluster and read back without it; topics and consumers of others are
      * not seen (system topics are). Lets tests that use fixed names run side by side on one cluster.
@@ -139,6 +160,16 @@ public abstract class FluvioTarget {
             @Override
             public Optional<String> endpoint() {
                 return shared.endpoint();
+            }
+
+            @Override
+            public boolean canRestart() {
+                return shared.canRestart();
+            }
+
+            @Override
+            public void restart() {
+                shared.restart();
             }
         };
     }
@@ -168,8 +199,9 @@ public abstract class FluvioTarget {
         private final String host;
         private final int port;
         private final ClusterSettings settings;
+        private final boolean embedded;
 
-        Cluster(String endpoint, ClusterSettings settings) {
+        Cluster(String endpoint, ClusterSettings settings, boolean embedded) {
             int colon = endpoint.lastIndexOf(':');
             if (colon <= 0 || colon == endpoint.length() - 1) {
                 throw new IllegalArgumentException("a cluster endpoint is host:port, not '" + endpoint + "'");
@@ -181,6 +213,7 @@ public abstract class FluvioTarget {
                 throw new IllegalArgumentException("a cluster endpoint is host:port, not '" + endpoint + "'", e);
             }
             this.settings = Objects.requireNonNull(settings, "settings");
+            this.embedded = embedded;
         }
 
         @Override
@@ -196,6 +229,20 @@ public abstract class FluvioTarget {
         @Override
         public Optional<String> endpoint() {
             return Optional.of(host + ":" + port);
+        }
+
+        @Override
+        public boolean canRestart() {
+            return embedded;
+        }
+
+        @Override
+        public void restart() {
+            if (embedded) {
+                EmbeddedWireServer.restart();
+            } else {
+                super.restart();
+            }
         }
     }
 
@@ -218,6 +265,16 @@ public abstract class FluvioTarget {
         @Override
         Transport openTransport() {
             return new FakeTransport(broker);
+        }
+
+        @Override
+        public boolean canRestart() {
+            return true;
+        }
+
+        @Override
+        public void restart() {
+            broker.restart();
         }
 
         @Override

@@ -45,7 +45,11 @@ final class WireSocket implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(WireSocket.class.getName());
 
+    /** Every connection of this JVM that has not seen its end yet. */
+    private static final java.util.Set<WireSocket> OPEN = ConcurrentHashMap.newKeySet();
+
     private final String address;
+    private final int port;
     private final Socket socket;
     private final OutputStream out;
     private final String clientId;
@@ -58,9 +62,10 @@ final class WireSocket implements AutoCloseable {
     private volatile boolean closed;
     private volatile String closeReason = "closed";
 
-    private WireSocket(String address, Socket socket, String clientId, Duration requestTimeout,
+    private WireSocket(String address, int port, Socket socket, String clientId, Duration requestTimeout,
                        ApiVersionsResponse apiVersions) throws IOException {
         this.address = address;
+        this.port = port;
         this.socket = socket;
         this.out = new BufferedOutputStream(socket.getOutputStream());
         this.clientId = clientId;
@@ -92,7 +97,8 @@ final class WireSocket implements AutoCloseable {
             response.i32("correlation_id"); // the first frame answers ApiVersions, whatever its id says (§1.8)
             ApiVersionsResponse versions = ApiVersionsResponse.decode(response, ApiVersionsRequest.DEFAULT_API_VERSION);
             socket.setSoTimeout(0);
-            WireSocket connection = new WireSocket(address, socket, clientId, settings.requestTimeout(), versions);
+            WireSocket connection = new WireSocket(address, port, socket, clientId, settings.requestTimeout(), versions);
+            OPEN.add(connection);
             connection.startReader(reader);
             return connection;
         } catch (IOException | ProtocolException e) {
@@ -103,6 +109,30 @@ final class WireSocket implements AutoCloseable {
 
     String address() {
         return address;
+    }
+
+    /** This JVM's connections to any of {@code ports} that have not seen their end yet. */
+    static List<WireSocket> openTo(java.util.Set<Integer> ports) {
+        return OPEN.stream().filter(socket -> ports.contains(socket.port)).toList();
+    }
+
+    /**
+     * Waits until each of {@code sockets} has seen its end (its reader read the close), as every
+     * client of a cluster that went down does before it can come back.
+     *
+     * @throws TransportException if one of them has not within {@code timeout}
+     */
+    static void awaitClosed(List<WireSocket> sockets, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (WireSocket socket : sockets) {
+            while (!socket.closed) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new TransportException("the connection to " + socket.address + " did not close within "
+                            + timeout.toMillis() + " ms");
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+        }
     }
 
     String platformVersion() {
@@ -234,6 +264,7 @@ final class WireSocket implements AutoCloseable {
         }
         closeReason = reason;
         closed = true;
+        OPEN.remove(this);
         closeQuietly(socket);
         TransportException failure = new TransportException("connection to " + address + " " + reason);
         pending.values().forEach(response -> response.completeExceptionally(failure));

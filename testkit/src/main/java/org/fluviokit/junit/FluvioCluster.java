@@ -20,7 +20,8 @@ public interface FluvioCluster extends AutoCloseable {
 
     /**
      * A handle on the cluster a target reaches: a fake target's broker (closing the handle closes
-     * it), or a real cluster, which cannot be restarted or have its clock moved from here.
+     * it), or a cluster over the wire, whose clock cannot be moved from here and which can be
+     * restarted only when this JVM runs it ({@link FluvioTarget#canRestart()}).
      */
     static FluvioCluster connect(FluvioTarget target) {
         return FluvioExtension.TestCluster.connect(target);

@@ -12,7 +12,11 @@ import org.fluviokit.client.TopicMetadata;
 import org.fluviokit.fake.FakeBroker;
 import org.opentest4j.TestAbortedException;
 
-/** A cluster this JVM does not own: it can neither be restarted nor have its clock moved from here. */
+/**
+ * A cluster reached over the wire. Its clock is real, so it cannot be moved from here; it can be
+ * restarted only when this JVM runs it (the {@code embedded} endpoint), and then every client of it
+ * sees the restart, as on a real cluster.
+ */
 final class RemoteCluster implements FluvioCluster {
 
     private final FluvioTarget target;
@@ -38,10 +42,17 @@ final class RemoteCluster implements FluvioCluster {
         return client;
     }
 
-    /** A test that needs a restart cannot run here: it is skipped with the reason, never passed. */
+    /**
+     * Restarts the embedded cluster (its broker drops every connection; clients reconnect over TCP).
+     * A test that needs a restart of any other cluster cannot run here: it is skipped with the reason,
+     * never passed.
+     */
     @Override
     public void restart() {
-        throw new TestAbortedException("needs a restart: " + describe() + " cannot be restarted from a test");
+        if (!target.canRestart()) {
+            throw new TestAbortedException("needs a restart: " + describe() + " cannot be restarted from a test");
+        }
+        target.restart();
     }
 
     /** A test that needs virtual time cannot run here: it is skipped with the reason, never passed. */
@@ -62,7 +73,7 @@ final class RemoteCluster implements FluvioCluster {
 
     @Override
     public boolean canRestart() {
-        return false;
+        return target.canRestart();
     }
 
     @Override

@@ -157,6 +157,10 @@ final class SpuConnection extends WireConnection {
             CodedError error = CodedError.NONE;
             try {
                 engine.acknowledge(update.sessionId(), update.offset());
+                FetchStream stream = streams.get(update.sessionId());
+                if (stream != null) {
+                    stream.acknowledged();
+                }
             } catch (BrokerException e) {
                 error = e.error();
             }
@@ -237,7 +241,9 @@ final class SpuConnection extends WireConnection {
     /**
      * Pushes a stream's new batches to the client as they are appended. The engine hands each
      * batch out once per stream, and one drain at a time sends them, in order (§6.5: never the
-     * same batch twice on a stream).
+     * same batch twice on a stream). As the real SPU does, a stream has one frame in flight: after
+     * sending one it waits for the client's UpdateOffsets before it sends the next, so a slow
+     * consumer is never flooded and a broken connection loses at most one frame.
      */
     private final class FetchStream {
         private final int correlationId;
@@ -246,6 +252,7 @@ final class SpuConnection extends WireConnection {
         private final Object drainLock = new Object();
         private boolean scheduled;
         private boolean ended;
+        private boolean awaitingAck;
 
         FetchStream(int correlationId, short version, StreamSession session) {
             this.correlationId = correlationId;
@@ -256,7 +263,7 @@ final class SpuConnection extends WireConnection {
         /** Runs on whatever thread changed the partition: only schedules a drain. */
         void signal() {
             synchronized (this) {
-                if (scheduled || ended) {
+                if (scheduled || ended || awaitingAck) {
                     return;
                 }
                 scheduled = true;
@@ -264,12 +271,24 @@ final class SpuConnection extends WireConnection {
             server.execute(this::drain);
         }
 
+        /** The client acknowledged a frame: the next one may go. */
+        void acknowledged() {
+            synchronized (this) {
+                awaitingAck = false;
+            }
+            signal();
+        }
+
+        private synchronized boolean mayDrain() {
+            return !ended && !awaitingAck;
+        }
+
         private void drain() {
             synchronized (drainLock) {
                 synchronized (this) {
                     scheduled = false;
                 }
-                while (!ended && !isClosed()) {
+                while (mayDrain() && !isClosed()) {
                     StreamFetchResponse frame;
                     try {
                         var result = session.poll();
@@ -292,6 +311,9 @@ final class SpuConnection extends WireConnection {
                         end();
                         close();
                         return;
+                    }
+                    synchronized (this) {
+                        awaitingAck = true;
                     }
                     send(correlationId, version, frame);
                 }

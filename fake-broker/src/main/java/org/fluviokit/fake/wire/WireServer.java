@@ -165,6 +165,14 @@ public final class WireServer implements AutoCloseable {
         return socket.getLocalPort();
     }
 
+    /** Every port this server listens on: the SC's and each SPU's. */
+    public java.util.Set<Integer> ports() {
+        java.util.Set<Integer> ports = new java.util.TreeSet<>();
+        ports.add(scPort());
+        spuSockets.values().forEach(socket -> ports.add(socket.getLocalPort()));
+        return ports;
+    }
+
     /** The host the listeners are bound to and the SC publishes for the SPUs. */
     public String host() {
         return host;

@@ -73,7 +73,7 @@ class BadRequestTest {
         try (WireClient bystander = WireClient.spu(server, 5001); WireClient sc = WireClient.sc(server)) {
             int stream = bystander.send(ApiKey.Spu.STREAM_FETCH, (short) 25, StreamFetchRequest.of("intact", 0, 0));
             produce(bystander, "before");
-            assertThat(SpuApiTest.values(bystander.read(stream, (short) 25, StreamFetchResponse::decode)
+            assertThat(SpuApiTest.values(bystander.readStream(stream, (short) 25)
                     .partition().records())).containsExactly("before");
 
             try (WireClient offender = "SC".equals(role) ? WireClient.sc(server) : WireClient.spu(server, 5001)) {
@@ -83,7 +83,7 @@ class BadRequestTest {
 
             // the bystander's stream and requests go on, the stored data is intact
             produce(bystander, "after");
-            assertThat(SpuApiTest.values(bystander.read(stream, (short) 25, StreamFetchResponse::decode)
+            assertThat(SpuApiTest.values(bystander.readStream(stream, (short) 25)
                     .partition().records())).containsExactly("after");
             int list = sc.send(ApiKey.Sc.LIST, (short) 19, ListRequest.all(ObjectKind.TOPIC));
             assertThat(sc.read(list, (short) 19, (in, v) -> ListResponse.decode(in, v, ObjectKind.TOPIC)).objects())

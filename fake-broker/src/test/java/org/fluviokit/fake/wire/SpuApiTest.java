@@ -107,7 +107,7 @@ class SpuApiTest {
             assertThat(consumer.silentFor(Duration.ofMillis(100))).as("nothing to send: no empty frame").isTrue();
 
             assertThat(produce(producer, "live", 0, batch("a", "b"))).containsExactly(ok(0, 0));
-            StreamFetchResponse first = consumer.read(stream, V, StreamFetchResponse::decode);
+            StreamFetchResponse first = consumer.readStream(stream, V);
             assertThat(first.streamId()).isEqualTo(1);
             assertThat(first.partition().highWatermark()).isEqualTo(2);
             assertThat(values(first.partition().records())).containsExactly("a", "b");
@@ -120,7 +120,7 @@ class SpuApiTest {
                     .singleElement().extracting(s -> s.error()).isEqualTo(CodedError.NONE);
 
             assertThat(produce(producer, "live", 0, batch("c"))).containsExactly(ok(0, 2));
-            StreamFetchResponse second = consumer.read(stream, V, StreamFetchResponse::decode);
+            StreamFetchResponse second = consumer.readStream(stream, V);
             assertThat(second.partition().records().batches()).singleElement().satisfies(b -> {
                 assertThat(b.baseOffset()).isEqualTo(2);
                 assertThat(values(RecordSet.of(b))).containsExactly("c");
@@ -136,7 +136,7 @@ class SpuApiTest {
             produce(client, "batched", 0, batch("a", "b", "c"));
             produce(client, "batched", 0, batch("d"));
             int stream = client.send(ApiKey.Spu.STREAM_FETCH, V, StreamFetchRequest.of("batched", 0, 1));
-            StreamFetchResponse frame = client.read(stream, V, StreamFetchResponse::decode);
+            StreamFetchResponse frame = client.readStream(stream, V);
             // §3.6.3: the batch containing offset 1 is sent whole; the client drops records below its start
             assertThat(frame.partition().records().batches()).extracting(RecordBatch::baseOffset).containsExactly(0L, 3L);
         }
@@ -150,7 +150,7 @@ class SpuApiTest {
         try (WireClient client = spu()) {
             assertThat(produce(client, "zipped", 0, gzip)).containsExactly(ok(0, 0));
             int stream = client.send(ApiKey.Spu.STREAM_FETCH, V, StreamFetchRequest.of("zipped", 0, 0));
-            RecordBatch back = client.read(stream, V, StreamFetchResponse::decode).partition().records()
+            RecordBatch back = client.readStream(stream, V).partition().records()
                     .batches().get(0);
             assertThat(back.firstTimestamp()).isEqualTo(T0);
             assertThat(back.maxTimeStamp()).isEqualTo(T0 + 7);
@@ -215,7 +215,7 @@ class SpuApiTest {
                     CodedError.of(ErrorCode.SMART_MODULE_NOT_FOUND, "my-filter"), 0));
             int stream = client.send(ApiKey.Spu.STREAM_FETCH, V,
                     StreamFetchRequest.of("faulty", 0, 0).withSmartmodules(List.of(filter("my-filter"))));
-            StreamFetchResponse refused = client.read(stream, V, StreamFetchResponse::decode);
+            StreamFetchResponse refused = client.readStream(stream, V);
             assertThat(refused.streamId()).isZero();
             assertThat(refused.partition().errorCode())
                     .isEqualTo(CodedError.of(ErrorCode.SMART_MODULE_NOT_FOUND, "my-filter"));
@@ -228,7 +228,7 @@ class SpuApiTest {
         broker.createTopic("known", 1);
         try (WireClient client = spu()) {
             int stream = client.send(ApiKey.Spu.STREAM_FETCH, V, StreamFetchRequest.of("known", 1, 0));
-            StreamFetchResponse frame = client.read(stream, V, StreamFetchResponse::decode);
+            StreamFetchResponse frame = client.readStream(stream, V);
             assertThat(frame.streamId()).isZero();
             assertThat(frame.topic()).isEqualTo("known");
             assertThat(frame.partition().partitionIndex()).isEqualTo(1);
@@ -241,7 +241,7 @@ class SpuApiTest {
             // the next stream on this connection is still number 1: a refused one takes no id
             broker.connect().produce("known", 0, List.of(new org.fluviokit.fake.ProducedRecord(null, new byte[] {1}, T0)));
             int good = client.send(ApiKey.Spu.STREAM_FETCH, V, StreamFetchRequest.of("known", 0, 0));
-            assertThat(client.read(good, V, StreamFetchResponse::decode).streamId()).isEqualTo(1);
+            assertThat(client.readStream(good, V).streamId()).isEqualTo(1);
         }
     }
 
@@ -301,7 +301,7 @@ class SpuApiTest {
             int stream = client.send(ApiKey.Spu.STREAM_FETCH, V, StreamFetchRequest.of("doomed", 0, 0).withConsumerId("c1"));
             assertThat(client.silentFor(Duration.ofMillis(50))).isTrue();
             broker.deleteTopic("doomed");
-            StreamFetchResponse frame = client.read(stream, V, StreamFetchResponse::decode);
+            StreamFetchResponse frame = client.readStream(stream, V);
             assertThat(frame.streamId()).isEqualTo(1);
             assertThat(frame.partition().errorCode()).isEqualTo(CodedError.of(ErrorCode.TOPIC_DELETED));
             assertThat(updateConsumerOffset(client, 0, 1))
@@ -323,11 +323,37 @@ class SpuApiTest {
             int stream = client.send(ApiKey.Spu.STREAM_FETCH, V, small);
             List<String> seen = new java.util.ArrayList<>();
             while (seen.size() < 5) {
-                StreamFetchResponse frame = client.read(stream, V, StreamFetchResponse::decode);
+                StreamFetchResponse frame = client.readStream(stream, V);
                 assertThat(frame.partition().records().batches()).hasSizeLessThanOrEqualTo(2);
                 seen.addAll(values(frame.partition().records()));
             }
             assertThat(seen).containsExactly("v0", "v1", "v2", "v3", "v4");
+            assertThat(client.silentFor(Duration.ofMillis(50))).isTrue();
+        }
+    }
+
+    @Test
+    void aStreamSendsItsNextFrameOnlyAfterTheClientAcknowledgedThePreviousOne() { // §6.5, as the real SPU
+        broker.createTopic("paced", 1);
+        try (WireClient client = spu()) {
+            for (int i = 0; i < 3; i++) {
+                produce(client, "paced", 0, batch("v" + i));
+            }
+            StreamFetchRequest oneBatchAtATime = new StreamFetchRequest("paced", 0, 0, 80,
+                    org.fluviokit.protocol.spu.Isolation.READ_UNCOMMITTED, new byte[0], Optional.empty(),
+                    Optional.empty(), List.of(), Optional.empty());
+            int stream = client.send(ApiKey.Spu.STREAM_FETCH, V, oneBatchAtATime);
+            StreamFetchResponse first = client.read(stream, V, StreamFetchResponse::decode);
+            assertThat(values(first.partition().records())).containsExactly("v0");
+            produce(client, "paced", 0, batch("v3"));
+            assertThat(client.silentFor(Duration.ofMillis(50))).as("nothing more before the acknowledgement").isTrue();
+
+            int ack = client.send(ApiKey.Spu.UPDATE_OFFSETS, (short) 0,
+                    org.fluviokit.protocol.spu.UpdateOffsetsRequest.of(1, first.streamId()));
+            client.read(ack, (short) 0, org.fluviokit.protocol.spu.UpdateOffsetsResponse::decode);
+            assertThat(values(client.readStream(stream, V).partition().records())).containsExactly("v1");
+            assertThat(values(client.readStream(stream, V).partition().records())).containsExactly("v2");
+            assertThat(values(client.readStream(stream, V).partition().records())).containsExactly("v3");
             assertThat(client.silentFor(Duration.ofMillis(50))).isTrue();
         }
     }

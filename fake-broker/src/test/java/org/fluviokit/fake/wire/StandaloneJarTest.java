@@ -74,7 +74,7 @@ class StandaloneJarTest {
                 }
                 int stream = spu.send(ApiKey.Spu.STREAM_FETCH, (short) 25,
                         StreamFetchRequest.of("durable", 0, 0).withConsumerId("c1"));
-                assertThat(SpuApiTest.values(spu.read(stream, (short) 25, StreamFetchResponse::decode)
+                assertThat(SpuApiTest.values(spu.readStream(stream, (short) 25)
                         .partition().records())).containsExactly("a", "b", "c");
                 int flush = spu.send(ApiKey.Spu.UPDATE_CONSUMER_OFFSET, (short) 25, new UpdateConsumerOffsetRequest(1, 1));
                 assertThat(spu.read(flush, (short) 25, UpdateConsumerOffsetResponse::decode))
@@ -89,7 +89,7 @@ class StandaloneJarTest {
         try (WireClient spu = WireClient.connect(second.host(), second.spuPort())) {
             spu.apiVersions();
             int stream = spu.send(ApiKey.Spu.STREAM_FETCH, (short) 25, StreamFetchRequest.of("durable", 0, 0));
-            StreamFetchResponse records = spu.read(stream, (short) 25, StreamFetchResponse::decode);
+            StreamFetchResponse records = spu.readStream(stream, (short) 25);
             assertThat(SpuApiTest.values(records.partition().records())).containsExactly("a", "b", "c");
             assertThat(records.partition().records().batches()).extracting(RecordBatch::baseOffset)
                     .containsExactly(0L, 1L, 2L);

@@ -24,6 +24,10 @@ import org.fluviokit.protocol.FrameReader;
 import org.fluviokit.protocol.Frames;
 import org.fluviokit.protocol.RequestHeader;
 import org.fluviokit.protocol.WireReader;
+import org.fluviokit.protocol.record.RecordBatch;
+import org.fluviokit.protocol.spu.StreamFetchResponse;
+import org.fluviokit.protocol.spu.UpdateOffsetsRequest;
+import org.fluviokit.protocol.spu.UpdateOffsetsResponse;
 
 /**
  * A bare-bones client of the wire server for tests: writes request frames, reads response frames
@@ -136,6 +140,23 @@ final class WireClient implements AutoCloseable {
         WireReader reader = new WireReader(frame);
         reader.i32("correlation_id");
         return decoder.apply(reader, version);
+    }
+
+    /**
+     * Reads the stream's next frame and, when it carries records, acknowledges them with
+     * UpdateOffsets as every Fluvio client does (§3.6.4): the SPU sends a stream's next frame only
+     * after that.
+     */
+    StreamFetchResponse readStream(int correlationId, short version) {
+        StreamFetchResponse frame = read(correlationId, version, StreamFetchResponse::decode);
+        var batches = frame.partition().records().batches();
+        if (!batches.isEmpty()) {
+            RecordBatch last = batches.get(batches.size() - 1);
+            int ack = send(ApiKey.Spu.UPDATE_OFFSETS, (short) 0,
+                    UpdateOffsetsRequest.of(last.baseOffset() + last.recordCount(), frame.streamId()));
+            read(ack, (short) 0, UpdateOffsetsResponse::decode);
+        }
+        return frame;
     }
 
     /** Whether the server closes the connection (rather than answer) within the timeout. */

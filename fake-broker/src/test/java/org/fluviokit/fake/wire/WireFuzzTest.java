@@ -171,7 +171,7 @@ class WireFuzzTest {
                     assertThat(p.errorCode()).isEqualTo(CodedError.NONE);
                     assertThat(p.baseOffset()).isEqualTo(canaryRecords);
                 });
-        StreamFetchResponse frame = canary.read(canaryStream, (short) 25, StreamFetchResponse::decode);
+        StreamFetchResponse frame = canary.readStream(canaryStream, (short) 25);
         assertThat(SpuApiTest.values(frame.partition().records())).containsExactly(value);
         canaryRecords++;
     }
