@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.fluviokit.fake.BrokerApi;
 import org.fluviokit.fake.FakeBroker;
@@ -42,6 +43,17 @@ class ConsumerOffsetsTest {
         long now = fluvio.currentTimeMillis() / 1000;
         consumeAll(fluvio, "t", "c");
         assertThat(fluvio.consumerOffsets()).containsExactly(new ConsumerOffset("c", "t", 0, 0, now));
+    }
+
+    @Test
+    void storedOffsetsNeverExpireAndOnlyDeletionRemovesThem(Fluvio fluvio, FluvioCluster cluster) { // J3
+        produce(fluvio, "t", "1");
+        consumeAll(fluvio, "t", "c");
+        List<ConsumerOffset> stored = fluvio.consumerOffsets();
+        cluster.advanceClock(Duration.ofDays(400)); // the RFC's TTL column is not implemented
+        assertThat(fluvio.consumerOffsets()).isEqualTo(stored).hasSize(1);
+        fluvio.deleteConsumerOffset("c", "t", 0);
+        assertThat(fluvio.consumerOffsets()).isEmpty();
     }
 
     @Test

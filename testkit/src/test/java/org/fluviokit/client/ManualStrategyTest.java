@@ -140,4 +140,88 @@ class ManualStrategyTest {
             assertThat(stream.next(WAIT)).map(ConsumerRecord::offset).contains(0L); // I6
         }
     }
+
+    // D6: the start offsets under Manual, as Fluvio's own fluvio-test manual scenarios run them (O3), on 100 + 100 records.
+
+    private static final Duration QUIET = Duration.ofMillis(100);
+
+    private static List<Long> offsets(List<ConsumerRecord> records) {
+        return records.stream().map(ConsumerRecord::offset).toList();
+    }
+
+    private static Long stored(Fluvio fluvio) {
+        return fluvio.consumerOffsets().stream().filter(o -> o.consumerId().equals("m")).map(ConsumerOffset::offset)
+                .findFirst().orElse(null);
+    }
+
+    private static void commitAndFlush(ConsumerStream stream) {
+        stream.offsetCommit();
+        stream.offsetFlush();
+    }
+
+    @Test
+    void absoluteReadsFromThereAndThenWaits(Fluvio fluvio) { // D6, O3 from_absolute.rs
+        produce(fluvio, "t", 100);
+        try (ConsumerStream stream = fluvio.consumerWithConfig(manual("t", Offset.absolute(5)))) {
+            List<ConsumerRecord> read = stream.next(95, WAIT);
+            assertThat(offsets(read)).hasSize(95).startsWith(5L).endsWith(99L);
+            commitAndFlush(stream);
+            assertThat(stream.next(QUIET)).isEmpty();
+        }
+        assertThat(stored(fluvio)).isEqualTo(99);
+    }
+
+    @Test
+    void fromBeginningKeepsReadingWhatIsProducedLater(Fluvio fluvio) { // D6, O3 from_beginning.rs
+        produce(fluvio, "t", 100);
+        try (ConsumerStream stream = fluvio.consumerWithConfig(manual("t", Offset.fromBeginning(4)))) {
+            assertThat(offsets(stream.next(96, WAIT))).hasSize(96).startsWith(4L).endsWith(99L);
+            commitAndFlush(stream);
+            assertThat(stored(fluvio)).isEqualTo(99);
+            assertThat(stream.next(QUIET)).isEmpty();
+            produce(fluvio, "t", 100);
+            assertThat(offsets(stream.next(4, WAIT))).containsExactly(100L, 101L, 102L, 103L);
+            commitAndFlush(stream);
+            assertThat(stored(fluvio)).isEqualTo(103);
+            assertThat(offsets(stream.next(96, WAIT))).hasSize(96).endsWith(199L);
+            commitAndFlush(stream);
+            assertThat(stream.next(QUIET)).isEmpty();
+        }
+        assertThat(stored(fluvio)).isEqualTo(199);
+    }
+
+    @Test
+    void fromEndCountsBackFromTheResumePointOfAStoredOffset(Fluvio fluvio) { // D6, O3 from_end.rs, B6
+        produce(fluvio, "t", 100);
+        try (ConsumerStream stream = fluvio.consumerWithConfig(manual("t", Offset.fromEnd(4)))) {
+            assertThat(offsets(stream.next(4, WAIT))).containsExactly(96L, 97L, 98L, 99L);
+            assertThat(stream.next(QUIET)).isEmpty();
+            produce(fluvio, "t", 100);
+            assertThat(offsets(stream.next(4, WAIT))).containsExactly(100L, 101L, 102L, 103L);
+            commitAndFlush(stream);
+        }
+        assertThat(stored(fluvio)).isEqualTo(103);
+        try (ConsumerStream again = fluvio.consumerWithConfig(manual("t", Offset.fromEnd(4)))) {
+            List<ConsumerRecord> read = again.next(100, WAIT); // resume point 104, minus 4
+            assertThat(offsets(read)).hasSize(100).startsWith(100L).endsWith(199L);
+            commitAndFlush(again);
+        }
+        assertThat(stored(fluvio)).isEqualTo(199);
+    }
+
+    @Test
+    void endStartsAfterTheStoredOffsetWhenThereIsOne(Fluvio fluvio) { // D6, O3 end.rs, B5
+        produce(fluvio, "t", 100);
+        try (ConsumerStream stream = fluvio.consumerWithConfig(manual("t", Offset.end()))) {
+            produce(fluvio, "t", 100);
+            assertThat(offsets(stream.next(4, WAIT))).containsExactly(100L, 101L, 102L, 103L);
+            commitAndFlush(stream);
+        }
+        try (ConsumerStream again = fluvio.consumerWithConfig(manual("t", Offset.end()))) {
+            List<ConsumerRecord> read = again.next(96, WAIT);
+            assertThat(offsets(read)).hasSize(96).startsWith(104L).endsWith(199L);
+            commitAndFlush(again);
+        }
+        assertThat(stored(fluvio)).isEqualTo(199);
+    }
 }
