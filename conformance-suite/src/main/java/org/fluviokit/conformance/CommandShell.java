@@ -79,14 +79,18 @@ interface CommandShell {
      * pointing at the target, so that it behaves as in a person's terminal.
      */
     final class Binary implements CommandShell {
-        private static final long TIMEOUT_SECONDS = 120;
-
         private final Path binary;
         private final Path profile;
+        private final java.time.Duration timeout;
 
         Binary(Path binary, Path profile) {
+            this(binary, profile, java.time.Duration.ofMinutes(2));
+        }
+
+        Binary(Path binary, Path profile, java.time.Duration timeout) {
             this.binary = binary;
             this.profile = profile;
+            this.timeout = timeout;
         }
 
         @Override
@@ -103,22 +107,30 @@ interface CommandShell {
             Map<String, String> environment = builder.environment();
             environment.put("FLV_PROFILE_PATH", profile.toString());
             environment.put("NO_COLOR", "1");
+            Path output = null;
             try {
+                output = java.nio.file.Files.createTempFile("fluviokit-command", ".out");
+                builder.redirectOutput(output.toFile());
                 Process process = builder.start();
                 // Stdin stays open (and empty) until the command ends: under a terminal, the real CLI's
                 // consume reads keyboard events, and an end of input there stops its stream for good.
-                byte[] output = process.getInputStream().readAllBytes();
-                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
-                    throw new IllegalStateException("'" + commandLine + "' did not finish in " + TIMEOUT_SECONDS + " s");
+                    throw new IllegalStateException("'" + commandLine + "' did not finish in " + timeout.toMillis()
+                            + " ms; it printed:\n" + java.nio.file.Files.readString(output, StandardCharsets.UTF_8));
                 }
                 process.getOutputStream().close();
-                return new String(output, StandardCharsets.UTF_8);
+                return java.nio.file.Files.readString(output, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot run '" + commandLine + "' under script: " + e.getMessage(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while running " + commandLine, e);
+            } finally {
+                if (output != null) {
+                    output.toFile().delete();
+                }
             }
         }
     }

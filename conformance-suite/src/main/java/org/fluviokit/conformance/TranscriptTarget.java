@@ -12,11 +12,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.fluviokit.client.ConsumerOffset;
+import org.fluviokit.client.Fluvio;
 import org.fluviokit.client.FluvioProfiles;
 import org.fluviokit.client.FluvioTarget;
+import org.fluviokit.client.TopicMetadata;
 import org.fluviokit.fake.FakeBroker;
 import org.fluviokit.fake.VirtualClock;
 import org.fluviokit.fake.wire.WireServer;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The cluster a transcript runs on and the shell that runs its commands; closed after the transcript.
@@ -26,7 +30,7 @@ import org.fluviokit.fake.wire.WireServer;
  * <tr><th></th><th>Java CLI (default)</th><th>real binary ({@value Transcripts#CLI_PROPERTY})</th></tr>
  * <tr><td>fake</td><td>a new fake broker, in-process</td><td>a new fake broker behind its wire server</td></tr>
  * <tr><td>cluster</td><td>the cluster, through a namespace of the transcript's own</td>
- *     <td>the cluster as it is (the transcript deletes what it created)</td></tr>
+ *     <td>the cluster as it is, if it has no topics or consumers (the transcript deletes what it created)</td></tr>
  * </table>
  */
 final class TranscriptTarget implements AutoCloseable {
@@ -68,6 +72,7 @@ final class TranscriptTarget implements AutoCloseable {
             String description;
             if (cluster) {
                 FluvioTarget target = Targets.cluster();
+                requireEmpty(target);
                 String endpoint = target.endpoint().orElseThrow();
                 Files.writeString(profile, FluvioProfiles.render("fluviokit", endpoint), StandardCharsets.UTF_8);
                 description = target.describe();
@@ -84,6 +89,25 @@ final class TranscriptTarget implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             closeAll(resources);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    /**
+     * A real binary's names cannot be given a namespace, and a transcript shows whole listings
+     * ({@code No consumers found}, {@code topic list}): it needs a cluster nobody else uses. On
+     * any other it is skipped with the reason, never run against others' topics.
+     */
+    private static void requireEmpty(FluvioTarget target) {
+        try (Fluvio fluvio = Fluvio.connect(target)) {
+            List<String> topics = fluvio.admin().listTopics().stream().filter(topic -> !topic.spec().system())
+                    .map(TopicMetadata::name).toList();
+            List<String> consumers = fluvio.consumerOffsets().stream().map(ConsumerOffset::consumerId).distinct()
+                    .toList();
+            if (!topics.isEmpty() || !consumers.isEmpty()) {
+                throw new TestAbortedException("a real fluvio binary's transcripts need a cluster with no topics or"
+                        + " consumers (their names cannot be namespaced); " + target.describe() + " has topics "
+                        + topics + " and consumers " + consumers);
+            }
         }
     }
 

@@ -95,27 +95,18 @@ public final class Transcripts {
 
     /**
      * A transcript cleans up after itself so it can run on a shared cluster: the topics it created
-     * and the consumers it named go, whatever state the transcript ended in.
+     * go, whatever state the transcript ended in, and their consumer offsets with them (J1). Consumers
+     * are not deleted by name: that would reach other topics' consumers of the same name.
      */
     private static void cleanUp(Transcript transcript, CommandShell shell) {
         Set<String> topics = new LinkedHashSet<>();
-        Set<String> consumers = new LinkedHashSet<>();
         for (Transcript.Command command : transcript.commands()) {
             for (List<String> words : CommandShell.ShellWords.pipeline(command.command())) {
-                int create = words.indexOf("create");
-                if (words.size() > 3 && words.get(0).equals("fluvio") && words.get(1).equals("topic") && create == 2) {
+                if (words.size() > 3 && words.get(0).equals("fluvio") && words.get(1).equals("topic")
+                        && words.get(2).equals("create")) {
                     topics.add(words.get(3));
                 }
-                for (int i = 0; i + 1 < words.size(); i++) {
-                    if (words.get(0).equals("fluvio") && words.get(1).equals("consume")
-                            && (words.get(i).equals("-c") || words.get(i).equals("--consumer"))) {
-                        consumers.add(words.get(i + 1));
-                    }
-                }
             }
-        }
-        for (String consumer : consumers) {
-            quietly(shell, "fluvio consumer delete " + CommandShell.ShellWords.quote(consumer));
         }
         for (String topic : topics) {
             quietly(shell, "fluvio topic delete " + CommandShell.ShellWords.quote(topic));

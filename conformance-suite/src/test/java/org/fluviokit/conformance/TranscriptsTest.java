@@ -3,6 +3,8 @@ package org.fluviokit.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 class TranscriptsTest {
 
@@ -42,6 +45,52 @@ class TranscriptsTest {
             assertThat(broker.topic("hello-topic")).isEmpty();
             assertThat(broker.consumerOffsets()).isEmpty();
         }
+    }
+
+    @Test
+    void cleaningUpLeavesOthersTopicsAndTheirConsumersOfTheSameNameAlone() {
+        Transcript transcript = Transcript.parse(Path.of("../scenarios/cli/docs-consumer-offsets.md"));
+        try (FakeBroker broker = FakeBroker.create();
+             org.fluviokit.client.Fluvio someoneElse = org.fluviokit.client.Fluvio.connect(FluvioTarget.fake(broker))) {
+            someoneElse.admin().createTopic("theirs", 1);
+            someoneElse.topicProducer("theirs").send(null, "x").join();
+            try (org.fluviokit.client.ConsumerStream stream = someoneElse.consumerWithConfig(
+                    org.fluviokit.client.ConsumerConfig.builder().topic("theirs")
+                            .offsetStart(org.fluviokit.client.Offset.beginning()).offsetConsumer("c1")
+                            .offsetStrategy(org.fluviokit.client.OffsetManagementStrategy.AUTO).build())) {
+                stream.next(java.time.Duration.ofSeconds(1));
+            }
+            // their c1 shows up in the transcript's consumer list, so the transcript fails; its clean-up still runs
+            assertThatThrownBy(() -> Transcripts.replay(transcript, new CommandShell.JavaCli(FluvioTarget.fake(broker))))
+                    .hasMessageContaining("printed something else");
+            assertThat(broker.topic("hello-topic")).isEmpty();
+            assertThat(broker.topic("theirs")).isPresent();
+            assertThat(broker.consumerOffsets()).extracting(o -> o.consumerId() + "@" + o.topic())
+                    .containsExactly("c1@theirs");
+        }
+    }
+
+    @Test
+    void aRealBinaryRunsUnderATerminalWithTheProfileAndAPipedStdin(@TempDir Path dir) throws IOException {
+        Path stub = dir.resolve("fluvio");
+        Files.writeString(stub, """
+                #!/bin/sh
+                if [ -t 1 ]; then echo "stdout is a terminal"; fi
+                echo "profile: $FLV_PROFILE_PATH"
+                echo "args: $*"
+                if [ "$1" = produce ]; then while read -r line; do echo "read: $line"; done; fi
+                if [ "$1" = hang ]; then sleep 30; fi
+                """);
+        assertThat(stub.toFile().setExecutable(true)).isTrue();
+        Path profile = dir.resolve("config");
+        CommandShell shell = new CommandShell.Binary(stub, profile, java.time.Duration.ofSeconds(1));
+
+        assertThat(TranscriptMatcher.lines(shell.run("fluvio topic list -O json"))).containsExactly(
+                "stdout is a terminal", "profile: " + profile, "args: topic list -O json");
+        assertThat(TranscriptMatcher.lines(shell.run("printf 'One\\nTwo\\n' | fluvio produce t")))
+                .endsWith("read: One", "read: Two");
+        assertThatThrownBy(() -> shell.run("fluvio hang")).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("'fluvio hang' did not finish in 1000 ms; it printed:");
     }
 
     /** A folder of the user's transcripts, through the public one-liner. */
