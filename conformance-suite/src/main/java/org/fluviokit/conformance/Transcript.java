@@ -6,7 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A terminal session written down in Markdown. Every fenced block that has lines starting with
@@ -15,12 +19,17 @@ import java.util.List;
  * together). Prose and other blocks are documentation.
  *
  * @param title    the first Markdown heading, or the file name
+ * @param ids      the behaviour ids its prose names (spec offset-semantics), ranges such as {@code I1–I5} spelled out
  * @param commands the commands in order
  * @param source   where it was read from
  */
-record Transcript(String title, List<Command> commands, String source) {
+record Transcript(String title, List<String> ids, List<Command> commands, String source) {
+
+    /** A behaviour id such as {@code B3}, or a range such as {@code I1–I5} (en dash or hyphen). */
+    private static final Pattern BEHAVIOUR = Pattern.compile("\\b([A-O])(\\d{1,2})(?:[–-]\\1?(\\d{1,2}))?\\b");
 
     Transcript {
+        ids = List.copyOf(ids);
         commands = List.copyOf(commands);
     }
 
@@ -47,6 +56,7 @@ record Transcript(String title, List<Command> commands, String source) {
 
     static Transcript parse(String text, String source) {
         String title = null;
+        Set<String> ids = new LinkedHashSet<>();
         List<Command> commands = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         boolean inBlock = false;
@@ -64,6 +74,7 @@ record Transcript(String title, List<Command> commands, String source) {
                 } else if (title == null && trimmed.startsWith("# ")) {
                     title = trimmed.substring(2).strip();
                 }
+                behaviourIds(line, ids);
                 continue;
             }
             if (trimmed.startsWith(fence)) {
@@ -93,6 +104,18 @@ record Transcript(String title, List<Command> commands, String source) {
             throw new IllegalArgumentException(source + ": no command to replay (lines starting with '$ ' in a fenced block)");
         }
         String name = title != null ? title : Path.of(source).getFileName().toString();
-        return new Transcript(name, commands, source);
+        return new Transcript(name, List.copyOf(ids), commands, source);
+    }
+
+    private static void behaviourIds(String prose, Set<String> ids) {
+        Matcher matcher = BEHAVIOUR.matcher(prose);
+        while (matcher.find()) {
+            String group = matcher.group(1);
+            int first = Integer.parseInt(matcher.group(2));
+            int last = matcher.group(3) == null ? first : Integer.parseInt(matcher.group(3));
+            for (int n = first; n <= Math.max(first, last); n++) {
+                ids.add(group + n);
+            }
+        }
     }
 }

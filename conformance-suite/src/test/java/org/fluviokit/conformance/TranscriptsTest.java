@@ -117,6 +117,19 @@ class TranscriptsTest {
     }
 
     @Test
+    void theBehaviourIdsOfATranscriptComeFromItsProse() {
+        Transcript transcript = Transcript.parse("""
+                # Deleting consumers (I1–I3, J2)
+                <!-- the RFC differs (spec §3 item 12); see also K4 and C10 -->
+                ```console
+                $ fluvio consumer delete B7
+                no consumers found
+                ```
+                """, "ids.md");
+        assertThat(transcript.ids()).containsExactly("I1", "I2", "I3", "J2", "K4", "C10");
+    }
+
+    @Test
     void parsingFindsCommandsAndTheirOutputOnlyInFencedBlocks() {
         Transcript transcript = Transcript.parse("""
                 # Title
