@@ -12,6 +12,7 @@ import org.fluviokit.fake.BrokerConnection;
 import org.fluviokit.fake.BrokerException;
 import org.fluviokit.fake.ConnectionClosedException;
 import org.fluviokit.fake.ConsumerOffsetEntry;
+import org.fluviokit.fake.FakeBroker;
 import org.fluviokit.fake.ReplicaKey;
 import org.fluviokit.fake.StreamSession;
 import org.fluviokit.protocol.ApiKey;
@@ -59,12 +60,30 @@ final class SpuConnection extends WireConnection {
     /** Fluvio ≤ 0.9.12 sends no client_version and gets StreamFetch up to 15 (§3.1). */
     static final List<ApiVersionKey> LEGACY_API_KEYS = apiKeys((short) 15);
 
+    private final int spuId;
     private final BrokerConnection engine;
     private final Map<Integer, FetchStream> streams = new ConcurrentHashMap<>();
 
-    SpuConnection(WireServer server, Socket socket) throws IOException {
+    SpuConnection(WireServer server, int spuId, Socket socket) throws IOException {
         super(server, socket, "SPU");
+        this.spuId = spuId;
         this.engine = server.broker().connect();
+    }
+
+    /**
+     * Whether this SPU leads the partition. A real SPU serves only the partitions it leads; one
+     * that does not exist is left to the engine, which answers as a leader would (unknown topic or
+     * partition).
+     */
+    private boolean leads(String topic, int partition) {
+        return server.broker().topic(topic)
+                .filter(info -> partition >= 0 && partition < info.partitions().size())
+                .map(info -> info.partitions().get(partition).leader() == spuId)
+                .orElse(true);
+    }
+
+    private boolean leadsConsumerOffsets() {
+        return leads(FakeBroker.CONSUMER_OFFSET_TOPIC, 0);
     }
 
     private static List<ApiVersionKey> apiKeys(short streamFetchMax) {
@@ -114,6 +133,9 @@ final class SpuConnection extends WireConnection {
             for (ProduceRequest.PartitionProduceData entry : topic.partitions()) {
                 // One answer per entry, in order: the producer matches them by position (§3.6.1).
                 CodedError error = smartModuleError.orElse(null);
+                if (error == null && !leads(topic.name(), entry.partitionIndex())) {
+                    error = CodedError.of(ErrorCode.NOT_LEADER_FOR_PARTITION);
+                }
                 long base = 0;
                 if (error == null) {
                     try {
@@ -138,6 +160,11 @@ final class SpuConnection extends WireConnection {
         for (FetchOffsetsRequest.FetchOffsetTopic topic : request.topics()) {
             List<FetchOffsetPartitionResponse> partitions = new ArrayList<>();
             for (int partition : topic.partitions()) {
+                if (!leads(topic.name(), partition)) {
+                    partitions.add(new FetchOffsetPartitionResponse(CodedError.of(ErrorCode.PARTITION_NOT_LEADER),
+                            partition, 0, 0));
+                    continue;
+                }
                 try {
                     var offsets = engine.fetchOffsets(topic.name(), partition);
                     partitions.add(new FetchOffsetPartitionResponse(CodedError.NONE, partition,
@@ -179,6 +206,9 @@ final class SpuConnection extends WireConnection {
     }
 
     private FetchConsumerOffsetsResponse fetchConsumerOffsets(FetchConsumerOffsetsRequest request) {
+        if (!leadsConsumerOffsets()) {
+            return new FetchConsumerOffsetsResponse(CodedError.of(ErrorCode.PARTITION_NOT_LEADER), List.of()); // G5
+        }
         Optional<ReplicaKey> replica = request.filterOpts()
                 .flatMap(FetchConsumerOffsetsRequest.FilterOpts::replicaId)
                 .map(key -> new ReplicaKey(key.topic(), key.partition()));
@@ -197,6 +227,9 @@ final class SpuConnection extends WireConnection {
     }
 
     private DeleteConsumerOffsetResponse deleteConsumerOffset(DeleteConsumerOffsetRequest request) {
+        if (!leadsConsumerOffsets()) {
+            return new DeleteConsumerOffsetResponse(CodedError.of(ErrorCode.PARTITION_NOT_LEADER)); // G5
+        }
         try {
             engine.deleteConsumerOffset(new ReplicaKey(request.replicaId().topic(), request.replicaId().partition()),
                     request.consumerId());
@@ -214,6 +247,9 @@ final class SpuConnection extends WireConnection {
         Optional<CodedError> refused = smartModuleError(chain);
         if (refused.isEmpty() && (request.wasmModule().length > 0 || request.derivedstream().isPresent())) {
             refused = Optional.of(CodedError.of(ErrorCode.SMART_MODULE_ERROR));
+        }
+        if (refused.isEmpty() && !leads(request.topic(), request.partition())) {
+            refused = Optional.of(CodedError.of(ErrorCode.NOT_LEADER_FOR_PARTITION));
         }
         StreamSession session;
         try {

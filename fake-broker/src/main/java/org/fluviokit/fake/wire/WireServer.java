@@ -120,7 +120,7 @@ public final class WireServer implements AutoCloseable {
         metadata.attach();
         acceptors.add(acceptor(scSocket, "SC", socket -> new ScConnection(this, socket)));
         for (Map.Entry<Integer, ServerSocket> spu : spuSockets.entrySet()) {
-            acceptors.add(acceptor(spu.getValue(), "SPU " + spu.getKey(), socket -> new SpuConnection(this, socket)));
+            acceptors.add(acceptor(spu.getValue(), "SPU " + spu.getKey(), socket -> new SpuConnection(this, spu.getKey(), socket)));
         }
         acceptors.forEach(Thread::start);
     }

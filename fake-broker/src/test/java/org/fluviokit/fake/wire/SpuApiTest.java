@@ -25,6 +25,8 @@ import org.fluviokit.protocol.spu.DeleteConsumerOffsetRequest;
 import org.fluviokit.protocol.spu.DeleteConsumerOffsetResponse;
 import org.fluviokit.protocol.spu.FetchConsumerOffsetsRequest;
 import org.fluviokit.protocol.spu.FetchConsumerOffsetsResponse;
+import org.fluviokit.protocol.spu.FetchOffsetsRequest;
+import org.fluviokit.protocol.spu.FetchOffsetsResponse;
 import org.fluviokit.protocol.spu.ProduceRequest;
 import org.fluviokit.protocol.spu.ProduceResponse;
 import org.fluviokit.protocol.spu.ProduceResponse.PartitionProduceResponse;
@@ -261,7 +263,7 @@ class SpuApiTest {
             assertThat(broker.consumerOffsets()).isEmpty();
 
             assertThat(updateConsumerOffset(owner, 5, 1)).isEqualTo(new UpdateConsumerOffsetResponse(5, CodedError.NONE));
-            // any SPU connection lists and deletes them (this fake's SPUs share one store)
+            // any connection to the SPU leading consumer-offset lists and deletes them
             assertThat(fetchConsumerOffsets(other, FetchConsumerOffsetsRequest.of("shared", 0, "c1")).consumers())
                     .singleElement().satisfies(entry -> {
                         assertThat(entry.offset()).isEqualTo(5);
@@ -272,6 +274,35 @@ class SpuApiTest {
             assertThat(other.read(delete, V, DeleteConsumerOffsetResponse::decode).errorCode()).isEqualTo(CodedError.NONE);
         }
         assertThat(broker.consumerOffsets()).isEmpty();
+    }
+
+    @Test
+    void anSpuServesOnlyThePartitionsItLeads() { // G5
+        try (FakeBroker twoSpus = FakeBroker.builder().spuCount(2).build();
+             WireServer cluster = WireServer.start(twoSpus)) {
+            twoSpus.createTopic("led", 1);
+            int follower = twoSpus.spuIds().get(1);
+            assertThat(twoSpus.topic("led").orElseThrow().partitions().get(0).leader()).isNotEqualTo(follower);
+            try (WireClient client = WireClient.spu(cluster, follower)) {
+                assertThat(produce(client, "led", 0, batch("x"))).containsExactly(
+                        PartitionProduceResponse.of(0, CodedError.of(ErrorCode.NOT_LEADER_FOR_PARTITION), 0));
+                int offsets = client.send(ApiKey.Spu.FETCH_OFFSETS, V, FetchOffsetsRequest.of("led", 0));
+                assertThat(client.read(offsets, V, FetchOffsetsResponse::decode).topics().get(0).partitions())
+                        .singleElement().extracting(p -> p.errorCode())
+                        .isEqualTo(CodedError.of(ErrorCode.PARTITION_NOT_LEADER));
+                int stream = client.send(ApiKey.Spu.STREAM_FETCH, V, StreamFetchRequest.of("led", 0, 0));
+                StreamFetchResponse refused = client.read(stream, V, StreamFetchResponse::decode);
+                assertThat(refused.streamId()).isZero();
+                assertThat(refused.partition().errorCode()).isEqualTo(CodedError.of(ErrorCode.NOT_LEADER_FOR_PARTITION));
+                assertThat(fetchConsumerOffsets(client, FetchConsumerOffsetsRequest.of("led", 0, "c1")).errorCode())
+                        .isEqualTo(CodedError.of(ErrorCode.PARTITION_NOT_LEADER));
+                int delete = client.send(ApiKey.Spu.DELETE_CONSUMER_OFFSET, V,
+                        new DeleteConsumerOffsetRequest(new ReplicaKey("led", 0), "c1"));
+                assertThat(client.read(delete, V, DeleteConsumerOffsetResponse::decode).errorCode())
+                        .isEqualTo(CodedError.of(ErrorCode.PARTITION_NOT_LEADER));
+            }
+            assertThat(twoSpus.topic("led").orElseThrow().partitions().get(0).highWatermark()).isZero();
+        }
     }
 
     @Test
