@@ -109,8 +109,12 @@ final class SpuConnection extends WireConnection {
             case ApiKey.Spu.FETCH_OFFSETS -> send(correlationId, version,
                     fetchOffsets(FetchOffsetsRequest.decode(in, version)));
             case ApiKey.Spu.STREAM_FETCH -> streamFetch(header, StreamFetchRequest.decode(in, version));
-            case ApiKey.Spu.UPDATE_OFFSETS -> send(correlationId, version,
-                    updateOffsets(UpdateOffsetsRequest.decode(in, version)));
+            case ApiKey.Spu.UPDATE_OFFSETS -> {
+                List<FetchStream> acknowledged = new ArrayList<>();
+                send(correlationId, version, updateOffsets(UpdateOffsetsRequest.decode(in, version), acknowledged));
+                // as the real SPU: the answer goes first, then the stream's next frame
+                acknowledged.forEach(FetchStream::acknowledged);
+            }
             case ApiKey.Spu.UPDATE_CONSUMER_OFFSET -> send(correlationId, version,
                     updateConsumerOffset(UpdateConsumerOffsetRequest.decode(in, version)));
             case ApiKey.Spu.FETCH_CONSUMER_OFFSETS -> send(correlationId, version,
@@ -178,7 +182,7 @@ final class SpuConnection extends WireConnection {
         return new FetchOffsetsResponse(topics);
     }
 
-    private UpdateOffsetsResponse updateOffsets(UpdateOffsetsRequest request) {
+    private UpdateOffsetsResponse updateOffsets(UpdateOffsetsRequest request, List<FetchStream> acknowledged) {
         List<OffsetUpdateStatus> status = new ArrayList<>();
         for (UpdateOffsetsRequest.OffsetUpdate update : request.offsets()) {
             CodedError error = CodedError.NONE;
@@ -186,7 +190,7 @@ final class SpuConnection extends WireConnection {
                 engine.acknowledge(update.sessionId(), update.offset());
                 FetchStream stream = streams.get(update.sessionId());
                 if (stream != null) {
-                    stream.acknowledged();
+                    acknowledged.add(stream);
                 }
             } catch (BrokerException e) {
                 error = e.error();

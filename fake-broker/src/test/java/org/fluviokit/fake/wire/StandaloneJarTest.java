@@ -122,6 +122,21 @@ class StandaloneJarTest {
         assertThat(Files.readString(mine, StandardCharsets.UTF_8)).contains("current_profile = \"real\"");
     }
 
+    @Test
+    void thePortsGivenAreThePortsBound() throws Exception {
+        // A port this test holds is busy for certain, so the jar must say so rather than pick another.
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            for (String option : List.of("--sc-port", "--spu-port")) {
+                Process process = new ProcessBuilder(java(), "-jar", jar().toString(), option,
+                        String.valueOf(busy.getLocalPort())).redirectErrorStream(true).start();
+                assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(process.exitValue()).as(output).isEqualTo(1);
+                assertThat(output).as(option).startsWith("fluviokit-fake-broker: ").contains("in use");
+            }
+        }
+    }
+
     private Broker start(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
         command.addAll(List.of(args));
