@@ -57,7 +57,8 @@ public final class StandaloneBroker implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--profile", paramLabel = "FILE",
-            description = "write a Fluvio profile pointing here (use with FLV_PROFILE_PATH=FILE); default: none")
+            description = "write the Fluvio profile pointing here to FILE (use with FLV_PROFILE_PATH=FILE);"
+                    + " default: DIR/fluvio-profile with --data-dir, else a new temporary file")
     Path profile;
 
     @Option(names = "--profile-name", paramLabel = "NAME", defaultValue = "fluviokit",
@@ -115,19 +116,19 @@ public final class StandaloneBroker implements Callable<Integer> {
         }
         out.println(dataDir == null ? "data: in memory (use --data-dir DIR to keep it)"
                 : "data directory: " + dataDir.toAbsolutePath());
-        if (profile != null) {
-            try {
-                writeProfile(server);
-            } catch (IOException | UncheckedIOException | IllegalStateException e) {
-                System.err.println("fluviokit-fake-broker: " + e.getMessage());
-                return 1;
+        try {
+            // Never ~/.fluvio/config unless asked: a user's own profiles are theirs.
+            if (profile == null) {
+                profile = dataDir != null ? dataDir.resolve("fluvio-profile")
+                        : Files.createTempDirectory("fluviokit-").resolve("fluvio-profile");
             }
-            out.println("profile: " + profile.toAbsolutePath() + " (FLV_PROFILE_PATH=" + profile.toAbsolutePath()
-                    + " fluvio topic list)");
-        } else {
-            out.println("profile: none written (--profile FILE writes one); or use: fluvio -c " + server.scEndpoint()
-                    + " <command>");
+            writeProfile(server);
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            System.err.println("fluviokit-fake-broker: " + e.getMessage());
+            return 1;
         }
+        out.println("profile: " + profile.toAbsolutePath() + " (FLV_PROFILE_PATH=" + profile.toAbsolutePath()
+                + " fluvio topic list, or fluvio -c " + server.scEndpoint() + " topic list)");
         out.println("ready in " + sinceJvmStart().toMillis() + " ms");
         stopped.await();
         return 0;

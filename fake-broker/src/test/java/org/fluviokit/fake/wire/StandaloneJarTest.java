@@ -110,6 +110,21 @@ class StandaloneJarTest {
     }
 
     @Test
+    void withoutAProfileOptionItWritesOneBesideItsData() throws Exception {
+        Path data = dir.resolve("beside");
+        Broker broker = start("--data-dir", data.toString());
+        try {
+            Path profile = data.resolve("fluvio-profile").toAbsolutePath();
+            assertThat(broker.output()).anySatisfy(line -> assertThat(line).startsWith("profile: " + profile + " ("));
+            assertThat(Files.readString(profile, StandardCharsets.UTF_8))
+                    .contains("endpoint = \"127.0.0.1:" + broker.scPort() + "\"");
+        } finally {
+            broker.process().destroy();
+            broker.process().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void refusesToOverwriteAProfileItDidNotWrite() throws Exception {
         Path mine = dir.resolve("config");
         Files.writeString(mine, "version = \"2.0\"\ncurrent_profile = \"real\"\n", StandardCharsets.UTF_8);
