@@ -218,9 +218,10 @@ final class WireTransport implements Transport {
                                     Runnable onData) {
         WireSocket spu = leaderOf(topic, partition, ErrorCode.NOT_LEADER_FOR_PARTITION);
         short version = spu.version(StreamFetchRequest.API_KEY, SPU_MIN, SPU_MAX, SPU_MAX);
-        StreamFetchRequest request = new StreamFetchRequest(topic, partition, fetchOffset, maxBytes,
-                org.fluviokit.protocol.spu.Isolation.READ_UNCOMMITTED, new byte[0], Optional.empty(), Optional.empty(),
-                List.of(), Optional.ofNullable(consumerId));
+        StreamFetchRequest request = StreamFetchRequest.of(topic, partition, fetchOffset).withMaxBytes(maxBytes);
+        if (consumerId != null) {
+            request = request.withConsumerId(consumerId);
+        }
         WireStream stream = new WireStream(spu, version, onData);
         stream.correlationId = spu.stream(StreamFetchRequest.API_KEY, version, request, settings.clientId(),
                 stream::frame, stream::lost);

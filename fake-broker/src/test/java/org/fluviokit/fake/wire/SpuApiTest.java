@@ -348,10 +348,7 @@ class SpuApiTest {
             for (int i = 0; i < 5; i++) {
                 produce(client, "split", 0, batch("v" + i));
             }
-            StreamFetchRequest small = new StreamFetchRequest("split", 0, 0, 150,
-                    org.fluviokit.protocol.spu.Isolation.READ_UNCOMMITTED, new byte[0], Optional.empty(),
-                    Optional.empty(), List.of(), Optional.empty());
-            int stream = client.send(ApiKey.Spu.STREAM_FETCH, V, small);
+            int stream = client.send(ApiKey.Spu.STREAM_FETCH, V, StreamFetchRequest.of("split", 0, 0).withMaxBytes(150));
             List<String> seen = new java.util.ArrayList<>();
             while (seen.size() < 5) {
                 StreamFetchResponse frame = client.readStream(stream, V);
@@ -370,10 +367,8 @@ class SpuApiTest {
             for (int i = 0; i < 3; i++) {
                 produce(client, "paced", 0, batch("v" + i));
             }
-            StreamFetchRequest oneBatchAtATime = new StreamFetchRequest("paced", 0, 0, 80,
-                    org.fluviokit.protocol.spu.Isolation.READ_UNCOMMITTED, new byte[0], Optional.empty(),
-                    Optional.empty(), List.of(), Optional.empty());
-            int stream = client.send(ApiKey.Spu.STREAM_FETCH, V, oneBatchAtATime);
+            // 80 bytes hold one of these batches, so every frame carries one
+            int stream = client.send(ApiKey.Spu.STREAM_FETCH, V, StreamFetchRequest.of("paced", 0, 0).withMaxBytes(80));
             StreamFetchResponse first = client.read(stream, V, StreamFetchResponse::decode);
             assertThat(values(first.partition().records())).containsExactly("v0");
             produce(client, "paced", 0, batch("v3"));

@@ -77,6 +77,12 @@ public record StreamFetchRequest(String topic, int partition, long fetchOffset, 
                 smartmodule, derivedstream, smartmodules, Optional.of(consumer));
     }
 
+    /** This request with another limit on the bytes of one response. */
+    public StreamFetchRequest withMaxBytes(int bytes) {
+        return new StreamFetchRequest(topic, partition, fetchOffset, bytes, isolation, wasmModule,
+                smartmodule, derivedstream, smartmodules, consumerId);
+    }
+
     public StreamFetchRequest withSmartmodules(List<SmartModuleInvocation> chain) {
         return new StreamFetchRequest(topic, partition, fetchOffset, maxBytes, isolation, wasmModule,
                 smartmodule, derivedstream, chain, consumerId);
