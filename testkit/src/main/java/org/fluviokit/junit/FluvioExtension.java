@@ -75,9 +75,36 @@ final class FluvioExtension implements ExecutionCondition, BeforeEachCallback, P
     }
 
     private static String configuredTarget(ExtensionContext context) {
-        return context.getConfigurationParameter(FluvioTest.TARGET_PROPERTY)
-                .or(() -> Optional.ofNullable(System.getenv(FluvioTest.TARGET_ENV)))
-                .map(value -> value.trim().toLowerCase(Locale.ROOT)).orElse("fake");
+        return configured(context).name();
+    }
+
+    /**
+     * The target's name as given, and where: the class's {@code @FluvioTest(target = …)} (of an
+     * enclosing class for a nested one), else the configuration parameter or system property, else the
+     * environment variable; the fake when none names one.
+     */
+    private static ConfiguredTarget configured(ExtensionContext context) {
+        for (Class<?> type = context.getTestClass().orElse(null); type != null; type = type.getEnclosingClass()) {
+            Optional<FluvioTest> annotation = AnnotationSupport.findAnnotation(type, FluvioTest.class);
+            if (annotation.isPresent() && annotation.get().target() != FluvioTest.Target.CONFIGURED) {
+                FluvioTest.Target pinned = annotation.get().target();
+                return new ConfiguredTarget(pinned.name(), "@FluvioTest(target = " + pinned + ") on " + type.getSimpleName());
+            }
+        }
+        Optional<String> property = context.getConfigurationParameter(FluvioTest.TARGET_PROPERTY);
+        if (property.isPresent()) {
+            return new ConfiguredTarget(property.get(), FluvioTest.TARGET_PROPERTY);
+        }
+        String environment = System.getenv(FluvioTest.TARGET_ENV);
+        return environment != null ? new ConfiguredTarget(environment, FluvioTest.TARGET_ENV)
+                : new ConfiguredTarget("fake", "the default");
+    }
+
+    /** A target name as configured ({@code given}) and where it came from. */
+    private record ConfiguredTarget(String given, String source) {
+        String name() {
+            return given.trim().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** Closed with the test's store, before the cluster (the store closes values in reverse order). */
@@ -213,14 +240,8 @@ final class FluvioExtension implements ExecutionCondition, BeforeEachCallback, P
      * so tests with fixed topic names do not meet on a shared cluster.
      */
     private static FluvioTarget target(ExtensionContext context) {
-        Optional<String> configured = context.getConfigurationParameter(FluvioTest.TARGET_PROPERTY);
-        String source = FluvioTest.TARGET_PROPERTY;
-        if (configured.isEmpty() && System.getenv(FluvioTest.TARGET_ENV) != null) {
-            configured = Optional.of(System.getenv(FluvioTest.TARGET_ENV));
-            source = FluvioTest.TARGET_ENV;
-        }
-        String target = configured.map(value -> value.trim().toLowerCase(Locale.ROOT)).orElse("fake");
-        switch (target) {
+        ConfiguredTarget configured = configured(context);
+        switch (configured.name()) {
             case "fake":
                 return FluvioTarget.fake(FakeBroker.create());
             case "cluster":
@@ -232,8 +253,8 @@ final class FluvioExtension implements ExecutionCondition, BeforeEachCallback, P
                         .orElse(FluvioTest.DEFAULT_CONTAINER_IMAGE);
                 return FluvioTarget.cluster(Containers.sharedEndpoint(image)).isolated();
             default:
-                throw new ExtensionConfigurationException("Unknown fluviokit target '" + configured.get() + "' (from "
-                        + source + "): use 'fake', 'cluster' or 'container'");
+                throw new ExtensionConfigurationException("Unknown fluviokit target '" + configured.given() + "' (from "
+                        + configured.source() + "): use 'fake', 'cluster' or 'container'");
         }
     }
 

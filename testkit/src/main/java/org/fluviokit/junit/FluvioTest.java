@@ -5,7 +5,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -46,9 +45,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       seen through a prefix per test as a cluster is; without Docker every test is skipped with the
  *       reason. Needs {@code org.testcontainers:testcontainers} on the test classpath.</li>
  * </ul>
- * Any other value is a configuration error.
+ * Any other value is a configuration error. A class can pin its target instead, whatever the
+ * configuration says: {@code @FluvioTest(target = CONTAINER)}.
  */
-@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@java.lang.annotation.Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
@@ -66,4 +66,19 @@ public @interface FluvioTest {
 
     /** The image of the {@code container} target unless {@value #CONTAINER_IMAGE_PROPERTY} names another. */
     String DEFAULT_CONTAINER_IMAGE = "infinyon/fluvio:0.18.1";
+
+    /** The target of this class's tests; {@link Target#CONFIGURED} leaves the choice to the configuration. */
+    Target target() default Target.CONFIGURED;
+
+    /** Where a class's tests run. */
+    enum Target {
+        /** As {@value #TARGET_PROPERTY} or {@value #TARGET_ENV} says (the fake when neither does). */
+        CONFIGURED,
+        /** A new fake broker per test. */
+        FAKE,
+        /** The cluster at {@code fluviokit.endpoint}, {@code FLUVIO_ENDPOINT} or the current Fluvio profile. */
+        CLUSTER,
+        /** Fluvio in a Docker container; skipped with the reason without Docker. */
+        CONTAINER
+    }
 }

@@ -96,6 +96,18 @@ class FluvioExtensionTest {
     }
 
     @Test
+    void aClassPinnedToATargetRunsThereWhateverTheConfigurationSays() {
+        run(PinnedToFake.class, Map.of(FluvioTest.TARGET_PROPERTY, "mars")).testEvents()
+                .assertStatistics(stats -> stats.started(1).succeeded(1));
+        org.junit.jupiter.api.Assumptions.assumeFalse(org.fluviokit.testcontainers.FluvioContainer.isDockerAvailable(),
+                "Docker is available here, so the container target would run");
+        EngineExecutionResults results = run(PinnedToContainer.class, Map.of(FluvioTest.TARGET_PROPERTY, "fake"));
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(PinnedToContainer.class),
+                skippedWithReason("Docker is not available: the container target runs Fluvio in a Docker container")));
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+    }
+
+    @Test
     void constructorInjectionIsRefusedWithAReason() {
         run(ConstructorInjection.class).testEvents().assertThatEvents().haveExactly(1, event(test(),
                 finishedWithFailure(instanceOf(ParameterResolutionException.class),
@@ -145,6 +157,24 @@ class FluvioExtensionTest {
         @Test
         void methodTopicsAreOnlyForTheirMethod(FluvioAdmin admin) {
             assertThat(admin.listTopics()).extracting(TopicMetadata::name).containsExactly("orders");
+        }
+    }
+
+    @Example
+    @FluvioTest(target = FluvioTest.Target.FAKE)
+    static class PinnedToFake {
+        @Test
+        void runsOnAFake(FluvioCluster cluster) {
+            assertThat(cluster.fakeBroker()).isPresent();
+        }
+    }
+
+    @Example
+    @FluvioTest(target = FluvioTest.Target.CONTAINER)
+    static class PinnedToContainer {
+        @Test
+        void wouldRunInDocker(FluvioCluster cluster) {
+            assertThat(cluster.fakeBroker()).isEmpty();
         }
     }
 
