@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * together). Prose and other blocks are documentation.
  *
  * @param title    the first Markdown heading, or the file name
- * @param ids      the behaviour ids its prose names (spec offset-semantics), ranges such as {@code I1–I5} spelled out
+ * @param ids      the behaviour ids its prose names (spec offset-semantics), ranges such as {@code I1–I5} spelled
+ *                 out; HTML comments (notes on what the file does not cover, or where the docs differ) do not count
  * @param commands the commands in order
  * @param source   where it was read from
  */
@@ -60,6 +61,7 @@ record Transcript(String title, List<String> ids, List<Command> commands, String
         List<Command> commands = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         boolean inBlock = false;
+        boolean inComment = false;
         String fence = null;
         int commandLine = -1;
         String command = null;
@@ -74,7 +76,7 @@ record Transcript(String title, List<String> ids, List<Command> commands, String
                 } else if (title == null && trimmed.startsWith("# ")) {
                     title = trimmed.substring(2).strip();
                 }
-                behaviourIds(line, ids);
+                inComment = behaviourIdsOutsideComments(line, inComment, ids);
                 continue;
             }
             if (trimmed.startsWith(fence)) {
@@ -105,6 +107,30 @@ record Transcript(String title, List<String> ids, List<Command> commands, String
         }
         String name = title != null ? title : Path.of(source).getFileName().toString();
         return new Transcript(name, List.copyOf(ids), commands, source);
+    }
+
+    /** Adds the ids of a prose line's text outside HTML comments; returns whether a comment is still open. */
+    private static boolean behaviourIdsOutsideComments(String line, boolean inComment, Set<String> ids) {
+        int at = 0;
+        while (at < line.length()) {
+            if (inComment) {
+                int close = line.indexOf("-->", at);
+                if (close < 0) {
+                    return true;
+                }
+                at = close + 3;
+                inComment = false;
+            } else {
+                int open = line.indexOf("<!--", at);
+                behaviourIds(line.substring(at, open < 0 ? line.length() : open), ids);
+                if (open < 0) {
+                    return false;
+                }
+                at = open + 4;
+                inComment = true;
+            }
+        }
+        return inComment;
     }
 
     private static void behaviourIds(String prose, Set<String> ids) {

@@ -91,6 +91,20 @@ public final class StreamSession {
         signal();
     }
 
+    /**
+     * Whether the next poll ends the stream rather than hands out records: its connection closed,
+     * its topic was deleted, or it was opened with an error. A server tells a client so at once,
+     * even while it waits for the client to acknowledge records.
+     */
+    public boolean mustEnd() {
+        synchronized (this) {
+            if (pendingError != null) {
+                return true;
+            }
+        }
+        return closed || log.isDeleted();
+    }
+
     /** Whether the session has been closed, with its connection or by the client. */
     public boolean isClosed() {
         return closed;

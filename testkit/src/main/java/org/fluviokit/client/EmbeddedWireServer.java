@@ -35,7 +35,7 @@ final class EmbeddedWireServer {
      */
     static void restart() {
         WireServer running = server();
-        List<WireSocket> clients = WireSocket.openTo(running.ports());
+        List<WireSocket> clients = WireSocket.openTo(running.host(), running.ports());
         running.broker().restart();
         WireSocket.awaitClosed(clients, Duration.ofSeconds(10));
     }

@@ -49,6 +49,7 @@ final class WireSocket implements AutoCloseable {
     private static final java.util.Set<WireSocket> OPEN = ConcurrentHashMap.newKeySet();
 
     private final String address;
+    private final String host;
     private final int port;
     private final Socket socket;
     private final OutputStream out;
@@ -61,10 +62,13 @@ final class WireSocket implements AutoCloseable {
     private final Map<Integer, StreamHandler> streams = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private volatile String closeReason = "closed";
+    /** Open until {@link #close(String)} has failed the waiting requests and told the streams. */
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
-    private WireSocket(String address, int port, Socket socket, String clientId, Duration requestTimeout,
+    private WireSocket(String address, String host, int port, Socket socket, String clientId, Duration requestTimeout,
                        ApiVersionsResponse apiVersions) throws IOException {
         this.address = address;
+        this.host = host;
         this.port = port;
         this.socket = socket;
         this.out = new BufferedOutputStream(socket.getOutputStream());
@@ -97,7 +101,7 @@ final class WireSocket implements AutoCloseable {
             response.i32("correlation_id"); // the first frame answers ApiVersions, whatever its id says (§1.8)
             ApiVersionsResponse versions = ApiVersionsResponse.decode(response, ApiVersionsRequest.DEFAULT_API_VERSION);
             socket.setSoTimeout(0);
-            WireSocket connection = new WireSocket(address, port, socket, clientId, settings.requestTimeout(), versions);
+            WireSocket connection = new WireSocket(address, host, port, socket, clientId, settings.requestTimeout(), versions);
             OPEN.add(connection);
             connection.startReader(reader);
             return connection;
@@ -111,26 +115,28 @@ final class WireSocket implements AutoCloseable {
         return address;
     }
 
-    /** This JVM's connections to any of {@code ports} that have not seen their end yet. */
-    static List<WireSocket> openTo(java.util.Set<Integer> ports) {
-        return OPEN.stream().filter(socket -> ports.contains(socket.port)).toList();
+    /** This JVM's connections to {@code host} on any of {@code ports} that have not seen their end yet. */
+    static List<WireSocket> openTo(String host, java.util.Set<Integer> ports) {
+        return OPEN.stream().filter(socket -> socket.host.equals(host) && ports.contains(socket.port)).toList();
     }
 
     /**
-     * Waits until each of {@code sockets} has seen its end (its reader read the close), as every
-     * client of a cluster that went down does before it can come back.
+     * Waits until each of {@code sockets} has seen its end and acted on it (waiting requests failed,
+     * streams told), as every client of a cluster that went down does before it can come back.
      *
      * @throws TransportException if one of them has not within {@code timeout}
      */
     static void awaitClosed(List<WireSocket> sockets, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (WireSocket socket : sockets) {
-            while (!socket.closed) {
-                if (System.nanoTime() - deadline > 0) {
+            try {
+                if (!socket.ended.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     throw new TransportException("the connection to " + socket.address + " did not close within "
                             + timeout.toMillis() + " ms");
                 }
-                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransportException("interrupted while waiting for " + socket.address + " to close", e);
             }
         }
     }
@@ -266,13 +272,17 @@ final class WireSocket implements AutoCloseable {
         closed = true;
         OPEN.remove(this);
         closeQuietly(socket);
-        TransportException failure = new TransportException("connection to " + address + " " + reason);
-        pending.values().forEach(response -> response.completeExceptionally(failure));
-        pending.clear();
-        for (StreamHandler stream : streams.values()) {
-            stream.onClose.accept(reason);
+        try {
+            TransportException failure = new TransportException("connection to " + address + " " + reason);
+            pending.values().forEach(response -> response.completeExceptionally(failure));
+            pending.clear();
+            for (StreamHandler stream : streams.values()) {
+                stream.onClose.accept(reason);
+            }
+            streams.clear();
+        } finally {
+            ended.countDown();
         }
-        streams.clear();
     }
 
     @Override

@@ -42,7 +42,8 @@ public interface FluvioCluster extends AutoCloseable {
      * Restarts the cluster: records and acknowledged consumer offsets survive, connections and open
      * streams are dropped (K4).
      *
-     * @throws UnsupportedOperationException when the target cannot restart
+     * @throws org.opentest4j.TestAbortedException when this cluster cannot be restarted from here
+     *         ({@link #canRestart()}): the test is skipped with the reason
      */
     void restart();
 
@@ -50,7 +51,8 @@ public interface FluvioCluster extends AutoCloseable {
      * Moves the cluster's clock forward, running the periodic work of every client on it (such as
      * auto-strategy offset flushes, C2–C5) at its due time.
      *
-     * @throws UnsupportedOperationException when the target runs in real time
+     * @throws org.opentest4j.TestAbortedException when the cluster runs in real time
+     *         ({@link #hasVirtualClock()}): the test is skipped with the reason
      */
     void advanceClock(Duration duration);
 

@@ -66,16 +66,12 @@ final class FluvioExtension implements ExecutionCondition, BeforeEachCallback, P
 
     /** Anything but a cluster or a container counts as the fake here: an unknown name fails later, with its own message. */
     private static boolean isFake(ExtensionContext context) {
-        String target = configuredTarget(context);
-        return !target.equals("cluster") && !target.equals("container");
+        Optional<FluvioTest.Target> target = configured(context).target();
+        return target.isEmpty() || target.get() == FluvioTest.Target.FAKE;
     }
 
     private static boolean isContainer(ExtensionContext context) {
-        return configuredTarget(context).equals("container");
-    }
-
-    private static String configuredTarget(ExtensionContext context) {
-        return configured(context).name();
+        return configured(context).target().filter(FluvioTest.Target.CONTAINER::equals).isPresent();
     }
 
     /**
@@ -84,7 +80,7 @@ final class FluvioExtension implements ExecutionCondition, BeforeEachCallback, P
      * environment variable; the fake when none names one.
      */
     private static ConfiguredTarget configured(ExtensionContext context) {
-        for (Class<?> type = context.getTestClass().orElse(null); type != null; type = type.getEnclosingClass()) {
+        for (Class<?> type : testClasses(context)) {
             Optional<FluvioTest> annotation = AnnotationSupport.findAnnotation(type, FluvioTest.class);
             if (annotation.isPresent() && annotation.get().target() != FluvioTest.Target.CONFIGURED) {
                 FluvioTest.Target pinned = annotation.get().target();
@@ -102,9 +98,28 @@ final class FluvioExtension implements ExecutionCondition, BeforeEachCallback, P
 
     /** A target name as configured ({@code given}) and where it came from. */
     private record ConfiguredTarget(String given, String source) {
-        String name() {
-            return given.trim().toLowerCase(Locale.ROOT);
+        /** The target {@code given} names, in any case; empty for an unknown name. */
+        Optional<FluvioTest.Target> target() {
+            String name = given.trim().toUpperCase(Locale.ROOT);
+            for (FluvioTest.Target target : FluvioTest.Target.values()) {
+                if (target != FluvioTest.Target.CONFIGURED && target.name().equals(name)) {
+                    return Optional.of(target);
+                }
+            }
+            return Optional.empty();
         }
+    }
+
+    /** The test class and, for a {@code @Nested} one, the classes it is nested in: innermost first. */
+    private static List<Class<?>> testClasses(ExtensionContext context) {
+        List<Class<?>> classes = new ArrayList<>();
+        Class<?> type = context.getTestClass().orElse(null);
+        while (type != null) {
+            classes.add(type);
+            boolean nested = type.isMemberClass() && !java.lang.reflect.Modifier.isStatic(type.getModifiers());
+            type = nested ? type.getEnclosingClass() : null;
+        }
+        return classes;
     }
 
     /** Closed with the test's store, before the cluster (the store closes values in reverse order). */
@@ -212,10 +227,8 @@ final class FluvioExtension implements ExecutionCondition, BeforeEachCallback, P
      */
     private static Map<String, Topic> declaredTopics(ExtensionContext context) {
         Map<String, Topic> topics = new LinkedHashMap<>();
-        List<AnnotatedElement> elements = new ArrayList<>();
-        for (Class<?> type = context.getTestClass().orElse(null); type != null; type = type.getEnclosingClass()) {
-            elements.add(0, type);
-        }
+        List<AnnotatedElement> elements = new ArrayList<>(testClasses(context));
+        java.util.Collections.reverse(elements);
         context.getTestMethod().ifPresent(elements::add);
         for (AnnotatedElement element : elements) {
             for (Topic topic : AnnotationSupport.findRepeatableAnnotations(element, Topic.class)) {
@@ -241,20 +254,22 @@ final class FluvioExtension implements ExecutionCondition, BeforeEachCallback, P
      */
     private static FluvioTarget target(ExtensionContext context) {
         ConfiguredTarget configured = configured(context);
-        switch (configured.name()) {
-            case "fake":
+        FluvioTest.Target target = configured.target().orElseThrow(() -> new ExtensionConfigurationException(
+                "Unknown fluviokit target '" + configured.given() + "' (from " + configured.source()
+                        + "): use 'fake', 'cluster' or 'container'"));
+        switch (target) {
+            case FAKE:
                 return FluvioTarget.fake(FakeBroker.create());
-            case "cluster":
+            case CLUSTER:
                 String endpoint = context.getConfigurationParameter(FluvioTarget.ENDPOINT_PROPERTY)
                         .orElseGet(() -> FluvioTarget.clusterEndpointFromEnvironment());
                 return FluvioTarget.cluster(endpoint).isolated();
-            case "container":
+            case CONTAINER:
                 String image = context.getConfigurationParameter(FluvioTest.CONTAINER_IMAGE_PROPERTY)
                         .orElse(FluvioTest.DEFAULT_CONTAINER_IMAGE);
                 return FluvioTarget.cluster(Containers.sharedEndpoint(image)).isolated();
             default:
-                throw new ExtensionConfigurationException("Unknown fluviokit target '" + configured.given() + "' (from "
-                        + configured.source() + "): use 'fake', 'cluster' or 'container'");
+                throw new IllegalStateException("no target " + target);
         }
     }
 

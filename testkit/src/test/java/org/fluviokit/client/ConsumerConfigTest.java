@@ -87,8 +87,11 @@ class ConsumerConfigTest {
         assertThat(OffsetManagementStrategy.parse("None")).isEqualTo(OffsetManagementStrategy.NONE);
         assertThat(OffsetManagementStrategy.parse("MANUAL")).isEqualTo(OffsetManagementStrategy.MANUAL);
         assertThat(OffsetManagementStrategy.parse("aUtO")).isEqualTo(OffsetManagementStrategy.AUTO);
-        assertThatThrownBy(() -> OffsetManagementStrategy.parse("sometimes"))
-                .hasMessage("Consumer config error: Invalid offset management strategy: sometimes");
+        assertThatThrownBy(() -> OffsetManagementStrategy.parse("sometimes")).isInstanceOfSatisfying(
+                FluvioException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.OTHER);
+                    assertThat(e).hasMessage("Consumer config error: Invalid offset management strategy: sometimes");
+                });
     }
 
     @Test

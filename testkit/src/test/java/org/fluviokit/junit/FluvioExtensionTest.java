@@ -99,6 +99,10 @@ class FluvioExtensionTest {
     void aClassPinnedToATargetRunsThereWhateverTheConfigurationSays() {
         run(PinnedToFake.class, Map.of(FluvioTest.TARGET_PROPERTY, "mars")).testEvents()
                 .assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void aClassPinnedToTheContainerTargetIsSkippedWithoutDocker() {
         org.junit.jupiter.api.Assumptions.assumeFalse(org.fluviokit.testcontainers.FluvioContainer.isDockerAvailable(),
                 "Docker is available here, so the container target would run");
         EngineExecutionResults results = run(PinnedToContainer.class, Map.of(FluvioTest.TARGET_PROPERTY, "fake"));

@@ -13,6 +13,7 @@ import org.fluviokit.fake.BrokerException;
 import org.fluviokit.fake.ConnectionClosedException;
 import org.fluviokit.fake.ConsumerOffsetEntry;
 import org.fluviokit.fake.FakeBroker;
+import org.fluviokit.fake.FetchResult;
 import org.fluviokit.fake.ReplicaKey;
 import org.fluviokit.fake.StreamSession;
 import org.fluviokit.protocol.ApiKey;
@@ -76,6 +77,9 @@ final class SpuConnection extends WireConnection {
      * partition).
      */
     private boolean leads(String topic, int partition) {
+        if (spuId == FakeBroker.DEFAULT_SPU_ID) {
+            return true; // the first SPU leads every partition; no need to look (produce's hot path)
+        }
         return server.broker().topic(topic)
                 .filter(info -> partition >= 0 && partition < info.partitions().size())
                 .map(info -> info.partitions().get(partition).leader() == spuId)
@@ -113,7 +117,7 @@ final class SpuConnection extends WireConnection {
                 List<FetchStream> acknowledged = new ArrayList<>();
                 send(correlationId, version, updateOffsets(UpdateOffsetsRequest.decode(in, version), acknowledged));
                 // as the real SPU: the answer goes first, then the stream's next frame
-                acknowledged.forEach(FetchStream::acknowledged);
+                acknowledged.forEach(FetchStream::release);
             }
             case ApiKey.Spu.UPDATE_CONSUMER_OFFSET -> send(correlationId, version,
                     updateConsumerOffset(UpdateConsumerOffsetRequest.decode(in, version)));
@@ -189,7 +193,7 @@ final class SpuConnection extends WireConnection {
             try {
                 engine.acknowledge(update.sessionId(), update.offset());
                 FetchStream stream = streams.get(update.sessionId());
-                if (stream != null) {
+                if (stream != null && stream.acknowledges(update.offset())) {
                     acknowledged.add(stream);
                 }
             } catch (BrokerException e) {
@@ -281,9 +285,11 @@ final class SpuConnection extends WireConnection {
     /**
      * Pushes a stream's new batches to the client as they are appended. The engine hands each
      * batch out once per stream, and one drain at a time sends them, in order (§6.5: never the
-     * same batch twice on a stream). As the real SPU does, a stream has one frame in flight: after
-     * sending one it waits for the client's UpdateOffsets before it sends the next, so a slow
-     * consumer is never flooded and a broken connection loses at most one frame.
+     * same batch twice on a stream). As the real SPU does, a stream has one frame of records in
+     * flight: after sending one it waits until the client's UpdateOffsets reaches the frame's end
+     * before it sends the next, so a slow consumer is never flooded. The end of a stream (its
+     * connection closed, its topic deleted) is sent at once. Unlike the real SPU, an acknowledgement
+     * behind the frame's end does not send those records again: Fluvio's clients never send one.
      */
     private final class FetchStream {
         private final int correlationId;
@@ -293,6 +299,7 @@ final class SpuConnection extends WireConnection {
         private boolean scheduled;
         private boolean ended;
         private boolean awaitingAck;
+        private long inFlightEnd;
 
         FetchStream(int correlationId, short version, StreamSession session) {
             this.correlationId = correlationId;
@@ -303,7 +310,7 @@ final class SpuConnection extends WireConnection {
         /** Runs on whatever thread changed the partition: only schedules a drain. */
         void signal() {
             synchronized (this) {
-                if (scheduled || ended || awaitingAck) {
+                if (scheduled || !mayDrain()) {
                     return;
                 }
                 scheduled = true;
@@ -311,8 +318,13 @@ final class SpuConnection extends WireConnection {
             server.execute(this::drain);
         }
 
-        /** The client acknowledged a frame: the next one may go. */
-        void acknowledged() {
+        /** Whether an UpdateOffsets to {@code offset} acknowledges the frame in flight. */
+        synchronized boolean acknowledges(long offset) {
+            return awaitingAck && offset >= inFlightEnd;
+        }
+
+        /** The frame in flight was acknowledged: the next one may go. */
+        void release() {
             synchronized (this) {
                 awaitingAck = false;
             }
@@ -320,7 +332,7 @@ final class SpuConnection extends WireConnection {
         }
 
         private synchronized boolean mayDrain() {
-            return !ended && !awaitingAck;
+            return !ended && (!awaitingAck || session.mustEnd());
         }
 
         private void drain() {
@@ -330,8 +342,9 @@ final class SpuConnection extends WireConnection {
                 }
                 while (mayDrain() && !isClosed()) {
                     StreamFetchResponse frame;
+                    FetchResult result;
                     try {
-                        var result = session.poll();
+                        result = session.poll();
                         if (result.batches().isEmpty()) {
                             return;
                         }
@@ -354,6 +367,7 @@ final class SpuConnection extends WireConnection {
                     }
                     synchronized (this) {
                         awaitingAck = true;
+                        inFlightEnd = result.batches().get(result.batches().size() - 1).lastOffset() + 1;
                     }
                     send(correlationId, version, frame);
                 }

@@ -58,7 +58,7 @@ public final class StandaloneBroker implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "FILE",
             description = "write the Fluvio profile pointing here to FILE (use with FLV_PROFILE_PATH=FILE);"
-                    + " default: DIR/fluvio-profile with --data-dir, else a new temporary file")
+                    + " default: DIR/fluvio-profile with --data-dir, else a temporary one, deleted at exit")
     Path profile;
 
     @Option(names = "--profile-name", paramLabel = "NAME", defaultValue = "fluviokit",
@@ -118,9 +118,14 @@ public final class StandaloneBroker implements Callable<Integer> {
                 : "data directory: " + dataDir.toAbsolutePath());
         try {
             // Never ~/.fluvio/config unless asked: a user's own profiles are theirs.
-            if (profile == null) {
-                profile = dataDir != null ? dataDir.resolve("fluvio-profile")
-                        : Files.createTempDirectory("fluviokit-").resolve("fluvio-profile");
+            if (profile == null && dataDir != null) {
+                profile = dataDir.resolve("fluvio-profile");
+            } else if (profile == null) {
+                Path directory = Files.createTempDirectory("fluviokit-");
+                profile = directory.resolve("fluvio-profile");
+                // deleteOnExit runs in reverse order: the file, then its directory
+                directory.toFile().deleteOnExit();
+                profile.toFile().deleteOnExit();
             }
             writeProfile(server);
         } catch (IOException | UncheckedIOException | IllegalStateException e) {

@@ -17,6 +17,7 @@ import org.fluviokit.fake.VirtualClock;
 import org.fluviokit.protocol.ApiKey;
 import org.fluviokit.protocol.CodedError;
 import org.fluviokit.protocol.ErrorCode;
+import org.fluviokit.protocol.WireReader;
 import org.fluviokit.protocol.record.Compression;
 import org.fluviokit.protocol.record.Record;
 import org.fluviokit.protocol.record.RecordBatch;
@@ -374,13 +375,40 @@ class SpuApiTest {
             produce(client, "paced", 0, batch("v3"));
             assertThat(client.silentFor(Duration.ofMillis(50))).as("nothing more before the acknowledgement").isTrue();
 
-            int ack = client.send(ApiKey.Spu.UPDATE_OFFSETS, (short) 0,
-                    org.fluviokit.protocol.spu.UpdateOffsetsRequest.of(1, first.streamId()));
-            client.read(ack, (short) 0, org.fluviokit.protocol.spu.UpdateOffsetsResponse::decode);
-            assertThat(values(client.readStream(stream, V).partition().records())).containsExactly("v1");
+            int behind = client.send(ApiKey.Spu.UPDATE_OFFSETS, (short) 0, UpdateOffsetsRequest.of(0, first.streamId()));
+            client.read(behind, (short) 0, UpdateOffsetsResponse::decode);
+            assertThat(client.silentFor(Duration.ofMillis(50))).as("an acknowledgement short of the frame's end").isTrue();
+
+            int ack = client.send(ApiKey.Spu.UPDATE_OFFSETS, (short) 0, UpdateOffsetsRequest.of(1, first.streamId()));
+            // the answer to the acknowledgement comes first, then the next frame
+            assertThat(new WireReader(client.readFrame()).i32("correlation_id")).isEqualTo(ack);
+            StreamFetchResponse second = StreamFetchResponse.decode(afterCorrelationId(client.readFrame(), stream), V);
+            assertThat(values(second.partition().records())).containsExactly("v1");
+            client.acknowledge(second);
             assertThat(values(client.readStream(stream, V).partition().records())).containsExactly("v2");
             assertThat(values(client.readStream(stream, V).partition().records())).containsExactly("v3");
             assertThat(client.silentFor(Duration.ofMillis(50))).isTrue();
+        }
+    }
+
+    @Test
+    void theEndOfAStreamIsNotHeldBackByAFrameInFlight() {
+        broker.createTopic("ending", 1);
+        broker.createTopic("dropping", 1);
+        try (WireClient client = spu()) {
+            produce(client, "ending", 0, batch("a"));
+            int stream = client.send(ApiKey.Spu.STREAM_FETCH, V, StreamFetchRequest.of("ending", 0, 0));
+            assertThat(values(client.read(stream, V, StreamFetchResponse::decode).partition().records()))
+                    .containsExactly("a"); // not acknowledged
+            broker.deleteTopic("ending");
+            assertThat(client.read(stream, V, StreamFetchResponse::decode).partition().errorCode())
+                    .isEqualTo(CodedError.of(ErrorCode.TOPIC_DELETED));
+
+            produce(client, "dropping", 0, batch("b"));
+            int other = client.send(ApiKey.Spu.STREAM_FETCH, V, StreamFetchRequest.of("dropping", 0, 0));
+            client.read(other, V, StreamFetchResponse::decode); // not acknowledged either
+            broker.dropConnections();
+            assertThat(client.closedByServer()).isTrue();
         }
     }
 
@@ -408,6 +436,13 @@ class SpuApiTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** A response frame positioned after its correlation id, which must be {@code expected}. */
+    private static WireReader afterCorrelationId(byte[] frame, int expected) {
+        WireReader reader = new WireReader(frame);
+        assertThat(reader.i32("correlation_id")).isEqualTo(expected);
+        return reader;
+    }
 
     static RecordBatch batch(String... values) {
         List<Record> records = java.util.Arrays.stream(values).map(Record::of).toList();

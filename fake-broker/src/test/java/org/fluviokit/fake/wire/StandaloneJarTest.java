@@ -138,7 +138,7 @@ class StandaloneJarTest {
     }
 
     @Test
-    void thePortsGivenAreThePortsBound() throws Exception {
+    void aGivenPortThatIsTakenIsRefusedNotReplaced() throws Exception {
         // A port this test holds is busy for certain, so the jar must say so rather than pick another.
         try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             for (String option : List.of("--sc-port", "--spu-port")) {

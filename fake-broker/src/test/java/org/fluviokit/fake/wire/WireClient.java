@@ -149,6 +149,12 @@ final class WireClient implements AutoCloseable {
      */
     StreamFetchResponse readStream(int correlationId, short version) {
         StreamFetchResponse frame = read(correlationId, version, StreamFetchResponse::decode);
+        acknowledge(frame);
+        return frame;
+    }
+
+    /** Acknowledges a stream frame's records, if it has any, and reads the answer. */
+    void acknowledge(StreamFetchResponse frame) {
         var batches = frame.partition().records().batches();
         if (!batches.isEmpty()) {
             RecordBatch last = batches.get(batches.size() - 1);
@@ -156,7 +162,6 @@ final class WireClient implements AutoCloseable {
                     UpdateOffsetsRequest.of(last.baseOffset() + last.recordCount(), frame.streamId()));
             read(ack, (short) 0, UpdateOffsetsResponse::decode);
         }
-        return frame;
     }
 
     /** Whether the server closes the connection (rather than answer) within the timeout. */
