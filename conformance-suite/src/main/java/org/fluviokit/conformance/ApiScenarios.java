@@ -56,14 +56,9 @@ public final class ApiScenarios {
     }
 
     private static void run(Scenario scenario) {
-        Allure.label("area", scenario.area());
-        Allure.feature(scenario.area());
-        for (String id : scenario.ids()) {
-            Allure.label("behaviour", id);
-            Allure.story(id);
-        }
+        AllureLabels.check(scenario.area(), scenario.ids());
         try (ScenarioTarget target = Targets.open()) {
-            Allure.label("target", target.describe());
+            AllureLabels.target(target.describe());
             Allure.description("Scenario file: " + scenario.source());
             ScenarioRunner.run(scenario, target);
         }

@@ -2,9 +2,9 @@ package org.fluviokit.conformance;
 
 import static org.quicktheories.QuickTheory.qt;
 
+import java.util.List;
 import java.util.function.Supplier;
 
-import io.qameta.allure.Allure;
 import org.fluviokit.fake.FakeBroker;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
@@ -28,9 +28,8 @@ class ModelPropertySuite {
     @Test
     @DisplayName("[model] the fake broker behaves as the reference model on random operation sequences")
     void fakeBrokerMatchesTheModel() {
-        Allure.label("area", "properties");
-        Allure.feature("properties");
-        Allure.label("target", Targets.describe());
+        AllureLabels.check("properties", List.of());
+        AllureLabels.target(Targets.describe());
         Assumptions.assumeFalse(Targets.isCluster(), "the model property runs on fake brokers: its sequences"
                 + " restart the broker and move its clock, which a cluster cannot do from here");
         check(ModelHarness::newBroker);

@@ -62,14 +62,9 @@ public final class Transcripts {
     }
 
     private static void run(Transcript transcript) {
-        Allure.label("area", "cli");
-        Allure.feature("cli");
-        for (String id : transcript.ids()) {
-            Allure.label("behaviour", id);
-            Allure.story(id);
-        }
+        AllureLabels.check("cli", transcript.ids());
         try (TranscriptTarget target = TranscriptTarget.open()) {
-            Allure.label("target", target.describe());
+            AllureLabels.target(target.describe());
             Allure.description("Transcript: " + transcript.source() + "\nCommands run by: " + target.shell().describe());
             replay(transcript, target.shell());
         }
