@@ -84,6 +84,11 @@ final class FakeTransport implements Transport {
     }
 
     @Override
+    public boolean producesInProcess() {
+        return true;
+    }
+
+    @Override
     public long produce(String topic, int partition, List<OutgoingRecord> records) {
         List<ProducedRecord> produced = new ArrayList<>(records.size());
         for (OutgoingRecord record : records) {

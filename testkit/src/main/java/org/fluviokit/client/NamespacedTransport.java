@@ -92,6 +92,11 @@ final class NamespacedTransport implements Transport {
     }
 
     @Override
+    public boolean producesInProcess() {
+        return cluster.producesInProcess();
+    }
+
+    @Override
     public long produce(String topic, int partition, List<OutgoingRecord> records) {
         try {
             return cluster.produce(in(topic), partition, records);

@@ -39,6 +39,15 @@ interface Transport extends AutoCloseable {
     /** Appends the records to the partition as one batch; returns the first record's offset. */
     long produce(String topic, int partition, List<OutgoingRecord> records);
 
+    /**
+     * Whether {@link #produce} is answered within the call, in this JVM. A producer then stores each
+     * record as it is sent; over a network it keeps one request per partition in flight and batches
+     * what is sent meanwhile, as Fluvio's producer does.
+     */
+    default boolean producesInProcess() {
+        return false;
+    }
+
     /** FetchOffsets: the partition's log start and high watermark. */
     Offsets fetchOffsets(String topic, int partition);
 
