@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -43,25 +44,44 @@ public class ClusterClientBenchmarks {
     static final int BATCH = 1_000;
     static final int STORED = 100_000;
 
-    /** A fake broker behind its wire server, on the system clock as a cluster runs, and a client of it. */
+    /**
+     * A fake broker behind its wire server, on the system clock as a cluster runs, and a client of
+     * it; or, with {@code -p cluster=HOST:PORT}, a client of that cluster (to compare with a real SPU).
+     */
     @State(Scope.Benchmark)
     public static class Cluster {
+        @Param("fake")
+        String cluster;
         FakeBroker broker;
         WireServer server;
         Fluvio fluvio;
 
         @Setup(Level.Trial)
         public void start() {
-            broker = FakeBroker.builder().clock(Clock.systemUTC()).build();
-            server = WireServer.start(broker);
-            fluvio = Fluvio.connect(FluvioTarget.cluster(server.scEndpoint()));
+            if (cluster.equals("fake")) {
+                broker = FakeBroker.builder().clock(Clock.systemUTC()).build();
+                server = WireServer.start(broker);
+                fluvio = Fluvio.connect(FluvioTarget.cluster(server.scEndpoint()));
+            } else {
+                fluvio = Fluvio.connect(FluvioTarget.cluster(cluster).isolated());
+            }
         }
 
         @TearDown(Level.Trial)
         public void stop() {
+            if (server == null) {
+                // A real cluster is left as it was found: the topics of this run's namespace go, their offsets with them.
+                for (var topic : fluvio.admin().listTopics()) {
+                    if (!topic.spec().system()) {
+                        fluvio.admin().deleteTopic(topic.name());
+                    }
+                }
+            }
             fluvio.close();
-            server.close();
-            broker.close();
+            if (server != null) {
+                server.close();
+                broker.close();
+            }
         }
     }
 
