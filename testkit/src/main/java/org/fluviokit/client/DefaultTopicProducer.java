@@ -64,7 +64,8 @@ final class DefaultTopicProducer implements TopicProducer {
     @Override
     public CompletableFuture<RecordMetadata> send(byte[] key, byte[] value) {
         Objects.requireNonNull(value, "value");
-        int size = EMPTY_BATCH_SIZE + recordSize(key, value);
+        int recordBytes = recordSize(key, value);
+        int size = EMPTY_BATCH_SIZE + recordBytes;
         if (size > MAX_REQUEST_SIZE) {
             // Fluvio's message prints the record size in both places.
             throw new FluvioException(ErrorCode.MESSAGE_TOO_LARGE,
@@ -87,7 +88,7 @@ final class DefaultTopicProducer implements TopicProducer {
                 return CompletableFuture.failedFuture(e);
             }
         }
-        return queues.computeIfAbsent(partition, PartitionQueue::new).add(record);
+        return queues.computeIfAbsent(partition, PartitionQueue::new).add(record, recordBytes);
     }
 
     @Override
@@ -132,8 +133,8 @@ final class DefaultTopicProducer implements TopicProducer {
             this.partition = partition;
         }
 
-        synchronized CompletableFuture<RecordMetadata> add(Transport.OutgoingRecord record) {
-            Pending pending = new Pending(record, recordSize(record.key(), record.value()), new CompletableFuture<>());
+        synchronized CompletableFuture<RecordMetadata> add(Transport.OutgoingRecord record, int bytes) {
+            Pending pending = new Pending(record, bytes, new CompletableFuture<>());
             waiting.add(pending);
             lastSent = pending.stored();
             if (!sending) {
