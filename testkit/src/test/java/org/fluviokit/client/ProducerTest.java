@@ -90,4 +90,31 @@ class ProducerTest {
         }
         return partitions;
     }
+
+    @Test
+    @Topic(value = "burst", partitions = 3)
+    void recordsSentWithoutWaitingArriveWholeAndInOrderOnEveryPartition(Fluvio fluvio,
+                                                                        @FluvioProducer TopicProducer producer) {
+        List<java.util.concurrent.CompletableFuture<RecordMetadata>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            sent.add(producer.send(null, Integer.toString(i)));
+        }
+        producer.flush();
+        assertThat(sent).allMatch(future -> future.isDone() && !future.isCompletedExceptionally());
+        for (int partition = 0; partition < 3; partition++) {
+            try (ConsumerStream stream = fluvio.consumerWithConfig(ConsumerConfig.builder().topic("burst")
+                    .partition(partition).offsetStart(Offset.beginning()).disableContinuous(true).build())) {
+                List<ConsumerRecord> records = stream.next(2000, java.time.Duration.ofSeconds(10));
+                int expectedPartition = partition;
+                // round robin from partition 0: this partition holds every third value, in the order sent
+                assertThat(records).extracting(ConsumerRecord::valueAsString).containsExactlyElementsOf(
+                        java.util.stream.IntStream.range(0, 1000).mapToObj(n -> Integer.toString(3 * n + expectedPartition))
+                                .toList());
+                for (ConsumerRecord record : records) {
+                    assertThat(sent.get(Integer.parseInt(record.valueAsString())).join())
+                            .isEqualTo(new RecordMetadata(expectedPartition, record.offset()));
+                }
+            }
+        }
+    }
 }
