@@ -14,6 +14,7 @@ import org.fluviokit.client.OffsetManagementStrategy;
 import org.fluviokit.client.TopicProducer;
 import org.fluviokit.fake.FakeBroker;
 import org.fluviokit.fake.wire.WireServer;
+import org.fluviokit.junit.FluvioCluster;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,30 +55,25 @@ public class ClusterClientBenchmarks {
         String cluster;
         FakeBroker broker;
         WireServer server;
+        /** Closing it deletes the topics of this run's namespace, so a real cluster is left as it was found. */
+        FluvioCluster handle;
         Fluvio fluvio;
 
         @Setup(Level.Trial)
         public void start() {
+            String endpoint = cluster;
             if (cluster.equals("fake")) {
                 broker = FakeBroker.builder().clock(Clock.systemUTC()).build();
                 server = WireServer.start(broker);
-                fluvio = Fluvio.connect(FluvioTarget.cluster(server.scEndpoint()));
-            } else {
-                fluvio = Fluvio.connect(FluvioTarget.cluster(cluster).isolated());
+                endpoint = server.scEndpoint();
             }
+            handle = FluvioCluster.connect(FluvioTarget.cluster(endpoint).isolated());
+            fluvio = handle.fluvio();
         }
 
         @TearDown(Level.Trial)
         public void stop() {
-            if (server == null) {
-                // A real cluster is left as it was found: the topics of this run's namespace go, their offsets with them.
-                for (var topic : fluvio.admin().listTopics()) {
-                    if (!topic.spec().system()) {
-                        fluvio.admin().deleteTopic(topic.name());
-                    }
-                }
-            }
-            fluvio.close();
+            handle.close();
             if (server != null) {
                 server.close();
                 broker.close();

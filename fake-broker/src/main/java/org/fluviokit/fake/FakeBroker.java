@@ -375,6 +375,12 @@ public final class FakeBroker implements AutoCloseable {
         connections.remove(connection);
     }
 
+    /** The id of the SPU that leads the partition; empty when there is no such partition. Cheap enough for every produce. */
+    public java.util.OptionalInt leaderOf(String topic, int partition) {
+        return partitionExists(new ReplicaKey(topic, partition)) ? java.util.OptionalInt.of(leaderId())
+                : java.util.OptionalInt.empty();
+    }
+
     private boolean partitionExists(ReplicaKey replica) {
         Topic topic = topics.get(replica.topic());
         return topic != null && replica.partition() >= 0 && replica.partition() < topic.partitionCount();

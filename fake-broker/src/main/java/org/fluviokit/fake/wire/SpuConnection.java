@@ -77,13 +77,8 @@ final class SpuConnection extends WireConnection {
      * partition).
      */
     private boolean leads(String topic, int partition) {
-        if (spuId == FakeBroker.DEFAULT_SPU_ID) {
-            return true; // the first SPU leads every partition; no need to look (produce's hot path)
-        }
-        return server.broker().topic(topic)
-                .filter(info -> partition >= 0 && partition < info.partitions().size())
-                .map(info -> info.partitions().get(partition).leader() == spuId)
-                .orElse(true);
+        java.util.OptionalInt leader = server.broker().leaderOf(topic, partition);
+        return leader.isEmpty() || leader.getAsInt() == spuId;
     }
 
     private boolean leadsConsumerOffsets() {
@@ -291,6 +286,8 @@ final class SpuConnection extends WireConnection {
      * connection closed, its topic deleted) is sent at once. Unlike the real SPU, an acknowledgement
      * behind the frame's end does not send those records again: Fluvio's clients never send one.
      */
+    private static final long NONE_IN_FLIGHT = -1;
+
     private final class FetchStream {
         private final int correlationId;
         private final short version;
@@ -298,8 +295,8 @@ final class SpuConnection extends WireConnection {
         private final Object drainLock = new Object();
         private boolean scheduled;
         private boolean ended;
-        private boolean awaitingAck;
-        private long inFlightEnd;
+        /** The offset after the last record of the frame in flight; {@link #NONE_IN_FLIGHT} when none is. */
+        private long inFlightEnd = NONE_IN_FLIGHT;
 
         FetchStream(int correlationId, short version, StreamSession session) {
             this.correlationId = correlationId;
@@ -320,19 +317,19 @@ final class SpuConnection extends WireConnection {
 
         /** Whether an UpdateOffsets to {@code offset} acknowledges the frame in flight. */
         synchronized boolean acknowledges(long offset) {
-            return awaitingAck && offset >= inFlightEnd;
+            return inFlightEnd != NONE_IN_FLIGHT && offset >= inFlightEnd;
         }
 
         /** The frame in flight was acknowledged: the next one may go. */
         void release() {
             synchronized (this) {
-                awaitingAck = false;
+                inFlightEnd = NONE_IN_FLIGHT;
             }
             signal();
         }
 
         private synchronized boolean mayDrain() {
-            return !ended && (!awaitingAck || session.mustEnd());
+            return !ended && (inFlightEnd == NONE_IN_FLIGHT || session.mustEnd());
         }
 
         private void drain() {
@@ -366,7 +363,6 @@ final class SpuConnection extends WireConnection {
                         return;
                     }
                     synchronized (this) {
-                        awaitingAck = true;
                         inFlightEnd = result.batches().get(result.batches().size() - 1).lastOffset() + 1;
                     }
                     send(correlationId, version, frame);
