@@ -12,6 +12,7 @@ import org.fluviokit.client.Offset;
 import org.fluviokit.client.OffsetManagementStrategy;
 import org.fluviokit.client.TopicProducer;
 import org.fluviokit.fake.FakeBroker;
+import org.fluviokit.testkit.FakeTarget;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,7 +44,7 @@ public class FakeBrokerBenchmarks {
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public ConsumerRecord roundTripOnAFreshBroker() {
-        try (FakeBroker broker = FakeBroker.create(); Fluvio fluvio = Fluvio.connect(FluvioTarget.fake(broker))) {
+        try (FakeBroker broker = FakeBroker.create(); Fluvio fluvio = Fluvio.connect(FakeTarget.of(broker))) {
             fluvio.admin().createTopic("bench", 1);
             fluvio.topicProducer("bench").send(null, PAYLOAD).join();
             try (ConsumerStream stream = fluvio.consumerWithConfig(ConsumerConfig.builder().topic("bench")
@@ -63,7 +64,7 @@ public class FakeBrokerBenchmarks {
         @Setup(Level.Iteration)
         public void setUp() {
             broker = FakeBroker.create();
-            fluvio = Fluvio.connect(FluvioTarget.fake(broker));
+            fluvio = Fluvio.connect(FakeTarget.of(broker));
             fluvio.admin().createTopic("bench", 1);
             producer = fluvio.topicProducer("bench");
         }
@@ -94,7 +95,7 @@ public class FakeBrokerBenchmarks {
         @Setup(Level.Trial)
         public void setUp() {
             broker = FakeBroker.create();
-            fluvio = Fluvio.connect(FluvioTarget.fake(broker));
+            fluvio = Fluvio.connect(FakeTarget.of(broker));
             fluvio.admin().createTopic("bench", 1);
             TopicProducer producer = fluvio.topicProducer("bench");
             for (int i = 0; i < RECORDS; i++) {

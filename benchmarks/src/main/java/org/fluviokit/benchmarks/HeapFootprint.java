@@ -8,6 +8,7 @@ import org.fluviokit.client.Fluvio;
 import org.fluviokit.client.FluvioTarget;
 import org.fluviokit.client.TopicProducer;
 import org.fluviokit.fake.FakeBroker;
+import org.fluviokit.testkit.FakeTarget;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,7 +52,7 @@ public class HeapFootprint {
     @Benchmark
     public long fillATopic(Heap heap) {
         long before = usedAfterGc();
-        try (FakeBroker broker = FakeBroker.create(); Fluvio fluvio = Fluvio.connect(FluvioTarget.fake(broker))) {
+        try (FakeBroker broker = FakeBroker.create(); Fluvio fluvio = Fluvio.connect(FakeTarget.of(broker))) {
             fluvio.admin().createTopic("heap", 1);
             TopicProducer producer = fluvio.topicProducer("heap");
             for (int i = 0; i < records; i++) {

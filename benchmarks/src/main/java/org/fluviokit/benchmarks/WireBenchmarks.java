@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.fluviokit.fake.BrokerConnection;
 import org.fluviokit.fake.FakeBroker;
-import org.fluviokit.fake.ProducedRecord;
+import org.fluviokit.fake.internal.BrokerConnection;
+import org.fluviokit.fake.internal.BrokerEngine;
+import org.fluviokit.fake.internal.ProducedRecord;
 import org.fluviokit.fake.wire.WireServer;
 import org.fluviokit.protocol.ApiKey;
 import org.fluviokit.protocol.ApiVersionsRequest;
@@ -182,7 +183,7 @@ public class WireBenchmarks {
             for (int i = 0; i < 100; i++) {
                 batch.add(new ProducedRecord(null, PAYLOAD, 1_700_000_000_000L));
             }
-            try (BrokerConnection producer = broker.connect()) {
+            try (BrokerConnection producer = BrokerEngine.of(broker).connect()) {
                 for (int i = 0; i < CONSUMED_RECORDS / 100; i++) {
                     producer.produce("bench", 0, batch);
                 }

@@ -57,7 +57,7 @@ public final class ApiScenarios {
 
     private static void run(Scenario scenario) {
         AllureLabels.check(scenario.area(), scenario.ids());
-        try (ScenarioTarget target = Targets.open()) {
+        try (ScenarioCluster target = SuiteTarget.current().forScenario()) {
             AllureLabels.target(target.describe());
             Allure.description("Scenario file: " + scenario.source());
             ScenarioRunner.run(scenario, target);

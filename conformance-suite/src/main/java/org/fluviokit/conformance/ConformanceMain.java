@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
 import org.fluviokit.client.FluvioTarget;
+import org.fluviokit.client.spi.TargetSettings;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -29,8 +31,8 @@ import picocli.CommandLine.Option;
         description = "Runs fluviokit's conformance suite against a Fluvio target and prints a verdict matrix.")
 public final class ConformanceMain implements Callable<Integer> {
 
-    @Option(names = "--target", split = ",", description = "fake (default) or cluster, or both (fake,cluster) for a matrix"
-            + " with a column each; also -Dfluviokit.target or FLUVIOKIT_TARGET")
+    @Option(names = "--target", split = ",", description = "fake (default), cluster, local or container; several"
+            + " (fake,cluster) for a matrix with a column each; also -Dfluviokit.target or FLUVIOKIT_TARGET")
     List<String> targets = List.of();
 
     @Option(names = "--endpoint", description = "the cluster's SC, host:port, or 'embedded' for the fake's wire server"
@@ -61,9 +63,6 @@ public final class ConformanceMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (endpoint != null) {
-            System.setProperty(FluvioTarget.ENDPOINT_PROPERTY, endpoint);
-        }
         if (!scenarios.isEmpty()) {
             System.setProperty(ScenarioFiles.EXTRA_FOLDERS_PROPERTY,
                     String.join(",", scenarios.stream().map(Path::toString).toList()));
@@ -74,29 +73,24 @@ public final class ConformanceMain implements Callable<Integer> {
         if (examples != null) {
             System.setProperty(ModelPropertySuite.EXAMPLES_PROPERTY, examples.toString());
         }
-        String previousTarget = System.getProperty(Targets.PROPERTY);
-        List<String> runs = targets.isEmpty() ? java.util.Collections.singletonList(previousTarget) : targets;
+        TargetSettings settings = TargetSettings.system();
+        if (endpoint != null) {
+            settings = settings.with(FluvioTarget.ENDPOINT_PROPERTY, endpoint, "--endpoint");
+        }
+        List<TargetSettings> runs = new ArrayList<>();
+        for (String target : targets) {
+            runs.add(settings.with(FluvioTarget.TARGET_PROPERTY, target, "--target"));
+        }
+        if (runs.isEmpty()) {
+            runs.add(settings);
+        }
         Map<String, VerdictMatrix> matrices = new LinkedHashMap<>();
-        try {
-            for (String target : runs) {
-                if (target != null) {
-                    System.setProperty(Targets.PROPERTY, target);
-                }
-                String described;
-                try {
-                    described = Targets.describe();
-                    Targets.checkReachable();
-                } catch (Targets.UnsupportedTargetException e) {
-                    out.println(e.getMessage());
-                    return 2;
-                }
-                matrices.put(described, runWithAllure());
-            }
-        } finally {
-            if (previousTarget == null) {
-                System.clearProperty(Targets.PROPERTY);
-            } else {
-                System.setProperty(Targets.PROPERTY, previousTarget);
+        for (TargetSettings run : runs) {
+            try (SuiteTarget target = SuiteTarget.open(run)) {
+                matrices.put(target.describe(), runWithAllure());
+            } catch (SuiteTarget.UnsupportedTargetException e) {
+                out.println(e.getMessage());
+                return 2;
             }
         }
         VerdictMatrix.printColumns(out, matrices);

@@ -21,6 +21,7 @@ import org.fluviokit.client.Offset;
 import org.fluviokit.client.OffsetManagementStrategy;
 import org.fluviokit.fake.FakeBroker;
 import org.fluviokit.fake.VirtualClock;
+import org.fluviokit.testkit.FakeTarget;
 
 /**
  * Runs a {@link ModelOp.Sequence} on a fake broker through the Java client and on the
@@ -47,7 +48,7 @@ final class ModelHarness {
     /** Runs the sequence; throws {@link AssertionError} describing the first difference. */
     void check(ModelOp.Sequence sequence) {
         ReferenceModel model = new ReferenceModel(sequence.partitions(), START.getEpochSecond());
-        try (FakeBroker broker = brokers.get(); Fluvio fluvio = Fluvio.connect(FluvioTarget.fake(broker))) {
+        try (FakeBroker broker = brokers.get(); Fluvio fluvio = Fluvio.connect(FakeTarget.of(broker))) {
             Target target = new Target(broker, fluvio);
             fluvio.admin().createTopic("t", sequence.partitions());
             List<ModelOp> done = new ArrayList<>();

@@ -29,8 +29,9 @@ class ModelPropertySuite {
     @DisplayName("[model] the fake broker behaves as the reference model on random operation sequences")
     void fakeBrokerMatchesTheModel() {
         AllureLabels.check("properties", List.of());
-        AllureLabels.target(Targets.describe());
-        Assumptions.assumeFalse(Targets.isCluster(), "the model property runs on fake brokers: its sequences"
+        SuiteTarget target = SuiteTarget.current();
+        AllureLabels.target(target.describe());
+        Assumptions.assumeTrue(target.isFake(), "the model property runs on fake brokers: its sequences"
                 + " restart the broker and move its clock, which a cluster cannot do from here");
         check(ModelHarness::newBroker);
     }

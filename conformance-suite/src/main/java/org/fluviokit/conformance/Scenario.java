@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * An API-level scenario: a named list of steps, with the area and the behaviour ids
- * ({@code ../shared/spec/offset-semantics.md}) it checks. Read from YAML by {@link ScenarioParser};
+ * ({@code docs/behaviours.md}) it checks. Read from YAML by {@link ScenarioParser};
  * the step vocabulary is documented in {@code scenarios/README.md}.
  *
  * @param name     what the scenario shows, in a sentence

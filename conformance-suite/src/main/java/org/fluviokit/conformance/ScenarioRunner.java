@@ -32,7 +32,7 @@ import org.fluviokit.protocol.ErrorCode;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Runs one {@link Scenario} on a {@link ScenarioTarget}: each step in order, each an Allure step.
+ * Runs one {@link Scenario} on a {@link ScenarioCluster}: each step in order, each an Allure step.
  * A step that does not do what the scenario says fails the scenario with a {@link ScenarioFailure}
  * naming the file, the line, the step, what was expected and what happened. A scenario needing
  * what the target cannot do is skipped ({@link TestAbortedException}) with the reason.
@@ -47,16 +47,16 @@ final class ScenarioRunner {
     private static final String DEFAULT_STREAM = "s";
 
     private final Scenario scenario;
-    private final ScenarioTarget target;
+    private final ScenarioCluster target;
     private final Map<String, ConsumerStream> streams = new HashMap<>();
 
-    private ScenarioRunner(Scenario scenario, ScenarioTarget target) {
+    private ScenarioRunner(Scenario scenario, ScenarioCluster target) {
         this.scenario = scenario;
         this.target = target;
     }
 
     /** Runs the scenario; returns normally when it holds. */
-    static void run(Scenario scenario, ScenarioTarget target) {
+    static void run(Scenario scenario, ScenarioCluster target) {
         for (String capability : scenario.requires()) {
             target.missing(capability).ifPresent(reason -> {
                 throw new TestAbortedException(reason);

@@ -63,7 +63,7 @@ public final class Transcripts {
 
     private static void run(Transcript transcript) {
         AllureLabels.check("cli", transcript.ids());
-        try (TranscriptTarget target = TranscriptTarget.open()) {
+        try (TranscriptCluster target = TranscriptCluster.open()) {
             AllureLabels.target(target.describe());
             Allure.description("Transcript: " + transcript.source() + "\nCommands run by: " + target.shell().describe());
             replay(transcript, target.shell());

@@ -23,7 +23,7 @@ class ConformanceMainTest {
 
     @AfterEach
     void clearProperties() {
-        System.clearProperty(Targets.PROPERTY);
+        System.clearProperty(org.fluviokit.client.FluvioTarget.TARGET_PROPERTY);
         System.clearProperty(org.fluviokit.client.FluvioTarget.ENDPOINT_PROPERTY);
         System.clearProperty(ScenarioFiles.EXTRA_FOLDERS_PROPERTY);
         System.clearProperty("allure.results.directory");
@@ -41,7 +41,7 @@ class ConformanceMainTest {
         int exit = run(output, "--allure-results", allure.toString());
         String matrix = output.toString(StandardCharsets.UTF_8);
 
-        assertThat(matrix).contains("fluviokit conformance on fake broker (embedded)");
+        assertThat(matrix).contains("fluviokit conformance on fake broker");
         for (String area : new String[] {"produce", "consume", "manual-commit", "auto-commit", "flush-timing",
                 "restart", "deletion", "validation", "multi-partition", "properties"}) {
             assertThat(matrix).containsPattern("(?m)^  " + area + " +\\d+ passed, 0 failed");
@@ -76,12 +76,12 @@ class ConformanceMainTest {
         int exit = run(output, "--target", "fake,cluster", "--endpoint", "embedded", "--allure-results", temp.toString());
         String matrix = output.toString(StandardCharsets.UTF_8);
 
-        assertThat(matrix).contains("fluviokit conformance, one column per target", "[1] fake broker (embedded)");
-        assertThat(matrix).containsPattern("\\[2\\] cluster 127\\.0\\.0\\.1:\\d+");
+        assertThat(matrix).contains("fluviokit conformance, one column per target", "[1] fake broker\n");
+        assertThat(matrix).containsPattern("\\[2\\] cluster 127\\.0\\.0\\.1:\\d+ \\(the fake's wire server\\)");
         assertThat(matrix).containsPattern("(?m)^restart +\\[K4\\] records and flushed offsets survive .* pass +pass$");
         assertThat(matrix).containsPattern("(?m)^produce +\\[O5 F1\\] .* pass +pass$");
         assertThat(matrix).containsPattern("(?m)^cli +The Fluvio docs' consumer-offsets session +pass +pass$");
-        assertThat(matrix).containsPattern("(?m)^\\[1\\] fake broker \\(embedded\\): \\d+ passed, 0 failed, 0 skipped$");
+        assertThat(matrix).containsPattern("(?m)^\\[1\\] fake broker: \\d+ passed, 0 failed, 0 skipped$");
         assertThat(matrix).containsPattern("(?m)^\\[2\\] cluster .*: \\d+ passed, 0 failed, \\d+ skipped$");
         assertThat(matrix).containsPattern("skipped flush-timing / \\[C2\\] .*: needs virtual time: cluster .* runs in real time");
         assertThat(matrix).contains("skipped properties / [model] the fake broker behaves as the reference model on random"
@@ -93,8 +93,8 @@ class ConformanceMainTest {
     void aTargetThatCannotBeUsedStopsWithAClearMessage() {
         ByteArrayOutputStream unknown = new ByteArrayOutputStream();
         assertThat(run(unknown, "--target", "mars")).isEqualTo(2);
-        assertThat(unknown.toString(StandardCharsets.UTF_8)).contains("Unknown target 'mars' (from fluviokit.target):"
-                + " use 'fake' or 'cluster'");
+        assertThat(unknown.toString(StandardCharsets.UTF_8)).contains("Unknown fluviokit target 'mars' (from --target):"
+                + " use 'cluster', 'container', 'embedded', 'fake'");
         ByteArrayOutputStream badEndpoint = new ByteArrayOutputStream();
         assertThat(run(badEndpoint, "--target", "cluster", "--endpoint", "no-port")).isEqualTo(2);
         assertThat(badEndpoint.toString(StandardCharsets.UTF_8)).contains("a cluster endpoint is host:port, not 'no-port'");

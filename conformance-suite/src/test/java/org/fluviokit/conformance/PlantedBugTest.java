@@ -38,12 +38,12 @@ class PlantedBugTest {
         assertThat(scenario.steps()).extracting(Scenario.Step::action).contains("read", "expect-offsets");
 
         assertThatCode(() -> {
-            try (ScenarioTarget correct = ScenarioTarget.of(ModelHarness.newBroker())) {
+            try (ScenarioCluster correct = ScenarioCluster.of(ModelHarness.newBroker())) {
                 ScenarioRunner.run(scenario, correct);
             }
         }).as("the printed scenario holds on a correct broker").doesNotThrowAnyException();
         assertThatThrownBy(() -> {
-            try (ScenarioTarget wrong = ScenarioTarget.of(storesTheNextOffset())) {
+            try (ScenarioCluster wrong = ScenarioCluster.of(storesTheNextOffset())) {
                 ScenarioRunner.run(scenario, wrong);
             }
         }).as("and fails on the wrong one").isInstanceOf(ScenarioRunner.ScenarioFailure.class)

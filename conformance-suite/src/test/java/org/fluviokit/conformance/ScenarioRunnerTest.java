@@ -14,7 +14,7 @@ class ScenarioRunnerTest {
     private static final Path BROKEN = Path.of("src/test/resources/broken/wrong-expectation.yaml");
 
     private static void run(String yaml) {
-        try (ScenarioTarget target = ScenarioTarget.fake()) {
+        try (ScenarioCluster target = ScenarioCluster.fake()) {
             ScenarioRunner.run(ScenarioParser.parse(yaml, "inline.yaml"), target);
         }
     }
@@ -23,7 +23,7 @@ class ScenarioRunnerTest {
     void aWrongExpectationFailsWithTheFileLineStepExpectedAndActual() {
         Scenario scenario = ScenarioParser.parse(BROKEN);
         assertThatThrownBy(() -> {
-            try (ScenarioTarget target = ScenarioTarget.fake()) {
+            try (ScenarioCluster target = ScenarioCluster.fake()) {
                 ScenarioRunner.run(scenario, target);
             }
         }).isInstanceOf(ScenarioRunner.ScenarioFailure.class)
@@ -83,7 +83,7 @@ class ScenarioRunnerTest {
     void aScenarioNeedingWhatTheTargetLacksIsSkippedWithTheReason() {
         Scenario scenario = new Scenario("x", "y", List.of(), java.util.Set.of("fake"), List.of(
                 new Scenario.Step("restart", null, null, 1)), "x.yaml");
-        try (ScenarioTarget target = ScenarioTarget.fake()) {
+        try (ScenarioCluster target = ScenarioCluster.fake()) {
             assertThat(target.missing("fake")).isEmpty();
             assertThat(target.missing("virtual-time")).isEmpty();
             ScenarioRunner.run(scenario, target);

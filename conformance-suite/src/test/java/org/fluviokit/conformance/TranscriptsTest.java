@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.fluviokit.client.FluvioTarget;
 import org.fluviokit.fake.FakeBroker;
+import org.fluviokit.testkit.FakeTarget;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -26,7 +27,7 @@ class TranscriptsTest {
     void aBrokenTranscriptFailsWithAUnifiedDiffNumberedAsTheFile() {
         Transcript transcript = Transcript.parse(BROKEN);
         try (FakeBroker broker = FakeBroker.create()) {
-            CommandShell shell = new CommandShell.JavaCli(FluvioTarget.fake(broker));
+            CommandShell shell = new CommandShell.JavaCli(FakeTarget.of(broker));
             assertThatThrownBy(() -> Transcripts.replay(transcript, shell))
                     .hasMessage(BROKEN + ":13: '$ fluvio consume broken -c c1 -Bd' printed something else\n"
                             + "--- " + BROKEN + "\n"
@@ -41,7 +42,7 @@ class TranscriptsTest {
     void aTranscriptCleansUpTheTopicsAndConsumersItCreated() {
         Transcript transcript = Transcript.parse(Path.of("../scenarios/cli/docs-consumer-offsets.md"));
         try (FakeBroker broker = FakeBroker.create()) {
-            Transcripts.replay(transcript, new CommandShell.JavaCli(FluvioTarget.fake(broker)));
+            Transcripts.replay(transcript, new CommandShell.JavaCli(FakeTarget.of(broker)));
             assertThat(broker.topic("hello-topic")).isEmpty();
             assertThat(broker.consumerOffsets()).isEmpty();
         }
@@ -51,7 +52,7 @@ class TranscriptsTest {
     void cleaningUpLeavesOthersTopicsAndTheirConsumersOfTheSameNameAlone() {
         Transcript transcript = Transcript.parse(Path.of("../scenarios/cli/docs-consumer-offsets.md"));
         try (FakeBroker broker = FakeBroker.create();
-             org.fluviokit.client.Fluvio someoneElse = org.fluviokit.client.Fluvio.connect(FluvioTarget.fake(broker))) {
+             org.fluviokit.client.Fluvio someoneElse = org.fluviokit.client.Fluvio.connect(FakeTarget.of(broker))) {
             someoneElse.admin().createTopic("theirs", 1);
             someoneElse.topicProducer("theirs").send(null, "x").join();
             try (org.fluviokit.client.ConsumerStream stream = someoneElse.consumerWithConfig(
@@ -61,7 +62,7 @@ class TranscriptsTest {
                 stream.next(java.time.Duration.ofSeconds(1));
             }
             // their c1 shows up in the transcript's consumer list, so the transcript fails; its clean-up still runs
-            assertThatThrownBy(() -> Transcripts.replay(transcript, new CommandShell.JavaCli(FluvioTarget.fake(broker))))
+            assertThatThrownBy(() -> Transcripts.replay(transcript, new CommandShell.JavaCli(FakeTarget.of(broker))))
                     .hasMessageContaining("printed something else");
             assertThat(broker.topic("hello-topic")).isEmpty();
             assertThat(broker.topic("theirs")).isPresent();

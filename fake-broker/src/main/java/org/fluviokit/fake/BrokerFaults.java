@@ -1,12 +1,9 @@
 package org.fluviokit.fake;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongUnaryOperator;
 
+import org.fluviokit.fake.internal.FaultPlan;
 import org.fluviokit.protocol.CodedError;
 import org.fluviokit.protocol.ErrorCode;
 
@@ -18,11 +15,10 @@ import org.fluviokit.protocol.ErrorCode;
  */
 public final class BrokerFaults {
 
-    private final Map<BrokerApi, Deque<CodedError>> queued = new EnumMap<>(BrokerApi.class);
-    private volatile boolean armed;
-    private volatile LongUnaryOperator storedOffsetRewrite = LongUnaryOperator.identity();
+    private final FaultPlan plan;
 
-    BrokerFaults() {
+    BrokerFaults(FaultPlan plan) {
+        this.plan = plan;
     }
 
     /** The next request of kind {@code api} fails with {@code code} (and its fields, if it has any). */
@@ -31,24 +27,14 @@ public final class BrokerFaults {
     }
 
     /** The next {@code times} requests of kind {@code api} fail with {@code error}. */
-    public synchronized BrokerFaults failNext(BrokerApi api, int times, CodedError error) {
-        Objects.requireNonNull(api, "api");
-        Objects.requireNonNull(error, "error");
-        if (error.isOk()) {
-            throw new IllegalArgumentException("a fault needs an error code other than NONE");
-        }
-        Deque<CodedError> errors = queued.computeIfAbsent(api, k -> new ArrayDeque<>());
-        for (int i = 0; i < times; i++) {
-            errors.add(error);
-        }
-        armed = true;
+    public BrokerFaults failNext(BrokerApi api, int times, CodedError error) {
+        plan.failNext(api, times, error);
         return this;
     }
 
     /** How many injected errors are still waiting for a request of kind {@code api}. */
-    public synchronized int pending(BrokerApi api) {
-        Deque<CodedError> errors = queued.get(api);
-        return errors == null ? 0 : errors.size();
+    public int pending(BrokerApi api) {
+        return plan.pending(api);
     }
 
     /**
@@ -57,33 +43,12 @@ public final class BrokerFaults {
      * of the last), to check that a test harness notices (mutation testing).
      */
     public BrokerFaults rewriteStoredOffsets(LongUnaryOperator rewrite) {
-        this.storedOffsetRewrite = Objects.requireNonNull(rewrite, "rewrite");
+        plan.rewriteStoredOffsets(Objects.requireNonNull(rewrite, "rewrite"));
         return this;
     }
 
     /** Forgets every error not yet used and any offset rewrite. */
-    public synchronized void clear() {
-        queued.clear();
-        armed = false;
-        storedOffsetRewrite = LongUnaryOperator.identity();
-    }
-
-    long storedOffset(long flushed) {
-        return storedOffsetRewrite.applyAsLong(flushed);
-    }
-
-    void check(BrokerApi api) {
-        if (!armed) {
-            return;
-        }
-        CodedError error;
-        synchronized (this) {
-            Deque<CodedError> errors = queued.get(api);
-            error = errors == null ? null : errors.poll();
-            armed = queued.values().stream().anyMatch(q -> !q.isEmpty());
-        }
-        if (error != null) {
-            throw new BrokerException(error);
-        }
+    public void clear() {
+        plan.clear();
     }
 }

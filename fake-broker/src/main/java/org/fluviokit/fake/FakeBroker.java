@@ -2,25 +2,19 @@ package org.fluviokit.fake;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.fluviokit.protocol.CodedError;
-import org.fluviokit.protocol.ErrorCode;
+import org.fluviokit.fake.internal.BrokerEngine;
 
 /**
  * An in-memory Fluvio cluster: one SC and its SPUs in one object, with Fluvio 0.18's semantics for
  * topics, partition logs and consumer offsets, a replaceable clock, and fault injection.
  *
- * <p>Topic administration (what the SC serves) is on this class; producing, consuming and consumer
- * offsets (what an SPU serves) go through a {@link BrokerConnection} from {@link #connect()}.
+ * <p>Topic administration (what the SC serves) and inspection are on this class; clients produce,
+ * consume and store consumer offsets through a target ({@code FakeTarget.of(broker)} in
+ * fluviokit-testkit) or over Fluvio's wire protocol ({@link org.fluviokit.fake.wire.WireServer}).
  *
  * <p><b>Durability.</b> {@link #restart()} behaves like restarting a Fluvio cluster: every record and
  * every consumer offset the broker acknowledged is kept (K4), while every connection and the streams
@@ -38,33 +32,18 @@ public final class FakeBroker implements AutoCloseable {
     public static final int DEFAULT_SPU_ID = 5001;
     /** The largest batch the broker accepts by default: Fluvio's default segment size, 1 GiB. */
     public static final long DEFAULT_MAX_BATCH_BYTES = 1_073_741_824L;
-    static final int MAX_TOPIC_NAME_LENGTH = 63;
 
-    private final Clock clock;
-    private final int spuCount;
-    private final long maxBatchBytes;
-    private final BrokerFaults faults = new BrokerFaults();
-    private final Map<String, Topic> topics = new ConcurrentHashMap<>();
-    private final ConsumerOffsetStore offsets = new ConsumerOffsetStore();
-    private final List<ConsumerOffsetEntry> offsetUpdates = new CopyOnWriteArrayList<>();
-    private final Set<BrokerConnection> connections = ConcurrentHashMap.newKeySet();
-    private final List<BrokerListener> listeners = new CopyOnWriteArrayList<>();
-    private final Object admin = new Object();
-    private final Journal journal;
-    private volatile boolean closed;
+    static {
+        BrokerEngine.grantAccess(broker -> broker.engine);
+    }
+
+    private final BrokerEngine engine;
+    private final BrokerFaults faults;
 
     private FakeBroker(Builder builder) {
-        this.clock = builder.clock != null ? builder.clock : VirtualClock.startingNow();
-        this.spuCount = builder.spuCount;
-        this.maxBatchBytes = builder.maxBatchBytes;
-        createSystemTopic(null);
-        this.journal = builder.dataDirectory == null ? null : Journal.open(builder.dataDirectory, new Replayer());
-        if (journal != null) {
-            // Replayed logs were built without a journal (replay must not write it); attach it now.
-            for (Topic topic : topics.values()) {
-                topic.attachJournal(journal);
-            }
-        }
+        this.engine = new BrokerEngine(builder.clock != null ? builder.clock : VirtualClock.startingNow(),
+                builder.spuCount, builder.maxBatchBytes, builder.dataDirectory);
+        this.faults = new BrokerFaults(engine.faults());
     }
 
     /** A broker with one SPU and a {@link VirtualClock} starting now. */
@@ -80,7 +59,7 @@ public final class FakeBroker implements AutoCloseable {
 
     /** The clock the broker stamps offsets with. */
     public Clock clock() {
-        return clock;
+        return engine.clock();
     }
 
     /**
@@ -90,15 +69,12 @@ public final class FakeBroker implements AutoCloseable {
      * @throws IllegalStateException if the broker runs on a clock other than a {@link VirtualClock}
      */
     public void advanceClock(Duration duration) {
-        virtualClock().advance(duration);
+        engine.advanceClock(duration);
     }
 
     /** The broker's clock as a {@link VirtualClock}, if that is what it runs on. */
     public VirtualClock virtualClock() {
-        if (clock instanceof VirtualClock virtual) {
-            return virtual;
-        }
-        throw new IllegalStateException("this broker runs on a real clock (" + clock + "); time cannot be advanced");
+        return engine.virtualClock();
     }
 
     /**
@@ -107,17 +83,12 @@ public final class FakeBroker implements AutoCloseable {
      * request (M1).
      */
     public void restart() {
-        dropConnections();
-        for (BrokerListener listener : listeners) {
-            listener.restarted();
-        }
+        engine.restart();
     }
 
     /** Closes every client connection without restarting (a network failure, as seen by clients). */
     public void dropConnections() {
-        for (BrokerConnection connection : List.copyOf(connections)) {
-            connection.close();
-        }
+        engine.dropConnections();
     }
 
     /** Errors to answer instead of serving requests. */
@@ -125,33 +96,19 @@ public final class FakeBroker implements AutoCloseable {
         return faults;
     }
 
-    /** Opens a connection to the broker's SPU side. */
-    public BrokerConnection connect() {
-        if (closed) {
-            throw new ConnectionClosedException("the broker is closed");
-        }
-        BrokerConnection connection = new BrokerConnection(this);
-        connections.add(connection);
-        return connection;
-    }
-
     /** How many client connections are open. */
     public int openConnections() {
-        return connections.size();
+        return engine.openConnections();
     }
 
     /** The number of SPUs the broker pretends to have (replicas above it cannot be placed). */
     public int spuCount() {
-        return spuCount;
+        return engine.spuCount();
     }
 
     /** Ids of the SPUs: 5001, 5002, … as a local cluster numbers them. */
     public List<Integer> spuIds() {
-        List<Integer> ids = new ArrayList<>();
-        for (int i = 0; i < spuCount; i++) {
-            ids.add(DEFAULT_SPU_ID + i);
-        }
-        return ids;
+        return engine.spuIds();
     }
 
     // ---------------------------------------------------------------- SC: topics
@@ -166,51 +123,16 @@ public final class FakeBroker implements AutoCloseable {
     }
 
     /**
-     * Creates a topic, validating as the SC does (spec wire-protocol §3.4.2): the name (L3), then
-     * that it does not exist, then the configuration, then that every replica can be placed.
-     * With {@code dryRun} it stops after validating.
+     * Creates a topic, validating as the SC does (wire-protocol §3.4.2): the name (L3), then that it
+     * does not exist, then the configuration, then that every replica can be placed. With
+     * {@code dryRun} it stops after validating.
      *
      * @throws BrokerException TopicInvalidName (2006), TopicAlreadyExists (2002),
      *                         TopicInvalidConfiguration (2004), TopicError (2000) or TopicNotProvisioned (2005),
      *                         with the SC's message
      */
     public TopicInfo createTopic(String name, TopicConfig config, boolean dryRun) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(config, "config");
-        faults.check(BrokerApi.CREATE_TOPIC);
-        Topic topic;
-        synchronized (admin) {
-            validateTopicName(name);
-            if (topics.containsKey(name)) {
-                throw scError(ErrorCode.TOPIC_ALREADY_EXISTS, "Topic '" + name + "' already exists");
-            }
-            validateTopicConfig(config);
-            if (config.partitions() <= 0) {
-                throw scError(ErrorCode.TOPIC_ERROR, "partition must be greater than 0");
-            }
-            if (config.replicationFactor() <= 0) {
-                throw scError(ErrorCode.TOPIC_ERROR, "replication factor must be greater than 0");
-            }
-            if (config.replicationFactor() > spuCount) {
-                // A real SC waits FLV_TOPIC_WAIT (90 s) for replicas that can never be placed and
-                // then answers this; the fake answers at once and creates nothing.
-                throw scError(ErrorCode.TOPIC_NOT_PROVISIONED,
-                        "only 0 out of " + config.partitions() + " provisioned");
-            }
-            if (dryRun) {
-                return new Topic(name, config, null).info(leaderId());
-            }
-            topic = new Topic(name, config, journal);
-            topics.put(name, topic);
-            if (journal != null) {
-                journal.topicCreated(name, config);
-            }
-        }
-        TopicInfo info = topic.info(leaderId());
-        for (BrokerListener listener : listeners) {
-            listener.topicCreated(info);
-        }
-        return info;
+        return engine.createTopic(name, config, dryRun);
     }
 
     /** Deletes a user topic (see {@link #deleteTopic(String, boolean)}). */
@@ -228,53 +150,17 @@ public final class FakeBroker implements AutoCloseable {
      *                         SystemSpecDeletionAttempt (12001) for a system topic without force
      */
     public void deleteTopic(String name, boolean force) {
-        faults.check(BrokerApi.DELETE_TOPIC);
-        Topic topic;
-        synchronized (admin) {
-            topic = topics.get(name);
-            if (topic == null) {
-                throw scError(ErrorCode.TOPIC_NOT_FOUND, "not found");
-            }
-            if (topic.config().system() && !force) {
-                throw new BrokerException(CodedError.of(ErrorCode.SYSTEM_SPEC_DELETION_ATTEMPT, "topic", name));
-            }
-            removeTopic(topic);
-            if (journal != null) {
-                journal.topicDeleted(name);
-            }
-        }
-        TopicInfo info = topic.info(leaderId());
-        for (BrokerListener listener : listeners) {
-            listener.topicDeleted(info);
-        }
-        if (CONSUMER_OFFSET_TOPIC.equals(name)) {
-            createSystemTopic(journal);
-        }
-    }
-
-    private void removeTopic(Topic topic) {
-        topics.remove(topic.name());
-        topic.markDeleted();
-        if (!CONSUMER_OFFSET_TOPIC.equals(topic.name())) {
-            offsets.removeTopic(topic.name());
-        }
+        engine.deleteTopic(name, force);
     }
 
     /** Every topic, system topics included, ordered by name. */
     public List<TopicInfo> listTopics() {
-        faults.check(BrokerApi.LIST_TOPICS);
-        List<TopicInfo> result = new ArrayList<>();
-        for (Topic topic : topics.values()) {
-            result.add(topic.info(leaderId()));
-        }
-        result.sort(Comparator.comparing(TopicInfo::name));
-        return result;
+        return engine.listTopics();
     }
 
     /** The topic called {@code name}, if it exists. */
     public Optional<TopicInfo> topic(String name) {
-        Topic topic = topics.get(name);
-        return topic == null ? Optional.empty() : Optional.of(topic.info(leaderId()));
+        return engine.topic(name);
     }
 
     /**
@@ -284,14 +170,14 @@ public final class FakeBroker implements AutoCloseable {
      * @return the new log start
      */
     public long evictRecords(String topic, int partition, long beforeOffset) {
-        return logOrThrow(topic, partition, ErrorCode.PARTITION_NOT_LEADER).evictBefore(beforeOffset);
+        return engine.evictRecords(topic, partition, beforeOffset);
     }
 
     // ---------------------------------------------------------------- inspection
 
     /** Every stored consumer offset, as an unfiltered FetchConsumerOffsets would list them. */
     public List<ConsumerOffsetEntry> consumerOffsets() {
-        return listConsumerOffsets(Optional.empty(), Optional.empty());
+        return engine.consumerOffsets();
     }
 
     /**
@@ -299,215 +185,13 @@ public final class FakeBroker implements AutoCloseable {
      * the time it was stored: the flush messages a client sent, to check when it flushed (C1–C7).
      */
     public List<ConsumerOffsetEntry> consumerOffsetUpdates() {
-        return List.copyOf(offsetUpdates);
-    }
-
-    /** Follows topic changes and restarts (the wire server pushes them to metadata watchers). */
-    public void addListener(BrokerListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
-    }
-
-    public void removeListener(BrokerListener listener) {
-        listeners.remove(listener);
+        return engine.consumerOffsetUpdates();
     }
 
     /** Closes every connection; the broker accepts no new ones. */
     @Override
     public void close() {
-        closed = true;
-        dropConnections();
-        if (journal != null) {
-            journal.close();
-        }
-    }
-
-    // ---------------------------------------------------------------- package-private engine
-
-    PartitionLog logOrThrow(String topic, int partition, ErrorCode whenMissing) {
-        Topic found = topics.get(topic);
-        if (found == null || partition < 0 || partition >= found.partitionCount()) {
-            throw BrokerException.of(whenMissing);
-        }
-        return found.log(partition);
-    }
-
-    void checkBatchSize(List<ProducedRecord> records) {
-        long total = PartitionLog.BATCH_OVERHEAD;
-        for (ProducedRecord record : records) {
-            total += PartitionLog.RECORD_OVERHEAD + record.value().length
-                    + (record.key() == null ? 0 : record.key().length);
-        }
-        if (total > maxBatchBytes) {
-            throw BrokerException.of(ErrorCode.MESSAGE_TOO_LARGE);
-        }
-    }
-
-    void recordsAppended(PartitionLog log, long baseOffset, List<ProducedRecord> records) {
-        // hook for journaling
-    }
-
-    void storeConsumerOffset(ReplicaKey replica, String consumerId, long offset) {
-        long modifiedTime = Math.floorDiv(clock.millis(), 1000L);
-        synchronized (offsets) {
-            offsets.put(new ConsumerOffsetStore.Key(replica.topic(), replica.partition(), consumerId), offset,
-                    modifiedTime);
-            if (journal != null) {
-                journal.offsetStored(replica, consumerId, offset, modifiedTime);
-            }
-        }
-        offsetUpdates.add(new ConsumerOffsetEntry(consumerId, replica.topic(), replica.partition(), offset, modifiedTime));
-    }
-
-    void deleteConsumerOffset(ReplicaKey replica, String consumerId) {
-        synchronized (offsets) {
-            offsets.remove(new ConsumerOffsetStore.Key(replica.topic(), replica.partition(), consumerId));
-            if (journal != null) {
-                journal.offsetDeleted(replica, consumerId);
-            }
-        }
-    }
-
-    List<ConsumerOffsetEntry> listConsumerOffsets(Optional<ReplicaKey> replica, Optional<String> consumerId) {
-        return offsets.list(replica, consumerId, this::partitionExists);
-    }
-
-    void forget(BrokerConnection connection) {
-        connections.remove(connection);
-    }
-
-    /** The id of the SPU that leads the partition; empty when there is no such partition. Cheap enough for every produce. */
-    public java.util.OptionalInt leaderOf(String topic, int partition) {
-        return partitionExists(new ReplicaKey(topic, partition)) ? java.util.OptionalInt.of(leaderId())
-                : java.util.OptionalInt.empty();
-    }
-
-    private boolean partitionExists(ReplicaKey replica) {
-        Topic topic = topics.get(replica.topic());
-        return topic != null && replica.partition() >= 0 && replica.partition() < topic.partitionCount();
-    }
-
-    private int leaderId() {
-        return DEFAULT_SPU_ID;
-    }
-
-    private void createSystemTopic(Journal journalOrNull) {
-        // K1: 1 partition, replication 1, system, 7-day segment retention, 512 MB segments, 2 GB partitions.
-        TopicConfig config = TopicConfig.partitions(1)
-                .withRetention(Duration.ofSeconds(604_800))
-                .withStorage(Optional.of(512_000_000), Optional.of(2_048_000_000L))
-                .asSystemTopic();
-        Topic topic = new Topic(CONSUMER_OFFSET_TOPIC, config, journalOrNull);
-        synchronized (admin) {
-            topics.put(CONSUMER_OFFSET_TOPIC, topic);
-        }
-        TopicInfo info = topic.info(leaderId());
-        for (BrokerListener listener : listeners) {
-            listener.topicCreated(info);
-        }
-    }
-
-    private static void validateTopicName(String name) {
-        if (name.isEmpty()) {
-            // The SC's rule lets an empty name through (the CLI catches it); a fake should not
-            // create a topic no Fluvio tool can address.
-            throw scError(ErrorCode.TOPIC_INVALID_NAME, "Invalid topic name: ''. Topic name is required");
-        }
-        if (name.length() > MAX_TOPIC_NAME_LENGTH) {
-            throw scError(ErrorCode.TOPIC_INVALID_NAME,
-                    "Invalid topic name: '" + name + "'. Name exceeds max characters allowed " + MAX_TOPIC_NAME_LENGTH);
-        }
-        if (!isValidTopicName(name)) {
-            throw scError(ErrorCode.TOPIC_INVALID_NAME,
-                    "Invalid topic name: '" + name + "'. Contain only lowercase alphanumeric characters or '-'");
-        }
-    }
-
-    /**
-     * L3: lowercase ASCII letters, digits and '-', not starting or ending with '-', at most 63
-     * characters. (Fluvio's rule accepts the empty name; callers check that separately.)
-     */
-    public static boolean isValidTopicName(String name) {
-        if (name.length() > MAX_TOPIC_NAME_LENGTH || name.startsWith("-") || name.endsWith("-")) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char ch = name.charAt(i);
-            if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void validateTopicConfig(TopicConfig config) {
-        if (config.retention().isPresent() && config.retention().get().getSeconds() < 10) {
-            throw scError(ErrorCode.TOPIC_INVALID_CONFIGURATION,
-                    "retention_secs " + config.retention().get().getSeconds() + " is less than minimum 10");
-        }
-        if (config.segmentSize().isPresent() && config.segmentSize().get() < 1024) {
-            throw scError(ErrorCode.TOPIC_INVALID_CONFIGURATION,
-                    "segment_size " + config.segmentSize().get() + " is less than minimum 1024");
-        }
-        if (config.maxPartitionSize().isPresent()) {
-            long max = config.maxPartitionSize().get();
-            if (max < 2048) {
-                throw scError(ErrorCode.TOPIC_INVALID_CONFIGURATION,
-                        "max_partition_size " + max + " is less than minimum 2048");
-            }
-            long segment = config.segmentSize().map(Integer::longValue).orElse(DEFAULT_MAX_BATCH_BYTES);
-            if (max < segment) {
-                throw scError(ErrorCode.TOPIC_INVALID_CONFIGURATION,
-                        "max_partition_size " + max + " is less than segment size " + segment);
-            }
-        }
-    }
-
-    private static BrokerException scError(ErrorCode code, String message) {
-        return new BrokerException(CodedError.of(code), message);
-    }
-
-    /** Applies journal entries to a broker being started, as they were applied before. */
-    private final class Replayer implements Journal.Replay {
-        @Override
-        public void topicCreated(String name, TopicConfig config) {
-            topics.put(name, new Topic(name, config, null));
-        }
-
-        @Override
-        public void topicDeleted(String name) {
-            Topic topic = topics.get(name);
-            if (topic != null) {
-                removeTopic(topic);
-            }
-            if (CONSUMER_OFFSET_TOPIC.equals(name)) {
-                createSystemTopic(null);
-            }
-        }
-
-        @Override
-        public void batchAppended(String topic, int partition, long baseOffset, List<ProducedRecord> records) {
-            long appended = logOrThrow(topic, partition, ErrorCode.NOT_LEADER_FOR_PARTITION).append(records);
-            if (appended != baseOffset) {
-                throw new IllegalStateException("journal out of order: batch of " + topic + "-" + partition
-                        + " logged at " + baseOffset + " replayed at " + appended);
-            }
-        }
-
-        @Override
-        public void offsetStored(ReplicaKey replica, String consumerId, long offset, long modifiedTime) {
-            offsets.put(new ConsumerOffsetStore.Key(replica.topic(), replica.partition(), consumerId), offset,
-                    modifiedTime);
-        }
-
-        @Override
-        public void offsetDeleted(ReplicaKey replica, String consumerId) {
-            offsets.remove(new ConsumerOffsetStore.Key(replica.topic(), replica.partition(), consumerId));
-        }
-
-        @Override
-        public void evicted(String topic, int partition, long beforeOffset) {
-            logOrThrow(topic, partition, ErrorCode.PARTITION_NOT_LEADER).evictBefore(beforeOffset);
-        }
+        engine.close();
     }
 
     /** How a broker is set up. */
@@ -550,7 +234,7 @@ public final class FakeBroker implements AutoCloseable {
 
         /** The largest batch a produce may carry before it is refused with MessageTooLarge (default 1 GiB). */
         public Builder maxBatchBytes(long bytes) {
-            if (bytes < PartitionLog.BATCH_OVERHEAD) {
+            if (bytes < BrokerEngine.MIN_BATCH_BYTES) {
                 throw new IllegalArgumentException("too small a batch limit: " + bytes);
             }
             this.maxBatchBytes = bytes;

@@ -9,6 +9,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.fluviokit.fake.internal.BrokerConnection;
+import org.fluviokit.fake.internal.BrokerEngine;
+import org.fluviokit.fake.internal.ConnectionClosedException;
+import org.fluviokit.fake.internal.FetchResult;
+import org.fluviokit.fake.internal.PartitionOffsets;
+import org.fluviokit.fake.internal.ProducedRecord;
+import org.fluviokit.fake.internal.ReplicaKey;
+import org.fluviokit.fake.internal.StoredBatch;
+import org.fluviokit.fake.internal.StreamSession;
 import org.fluviokit.protocol.ErrorCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -20,7 +29,7 @@ class FakeBrokerTest {
     private static final Instant START = Instant.parse("2025-01-01T00:00:00.250Z");
 
     private final FakeBroker broker = FakeBroker.builder().clock(VirtualClock.startingAt(START)).build();
-    private final BrokerConnection connection = broker.connect();
+    private final BrokerConnection connection = BrokerEngine.of(broker).connect();
 
     @AfterEach
     void close() {
@@ -129,7 +138,7 @@ class FakeBrokerTest {
         void batchAboveTheLimitIsMessageTooLargeAndNothingIsStored() {
             FakeBroker small = FakeBroker.builder().maxBatchBytes(100).build();
             small.createTopic("t", 1);
-            BrokerConnection c = small.connect();
+            BrokerConnection c = BrokerEngine.of(small).connect();
             assertThatThrownBy(() -> c.produce("t", 0, List.of(new ProducedRecord(null, new byte[200], 1))))
                     .isInstanceOfSatisfying(BrokerException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.MESSAGE_TOO_LARGE));
@@ -158,14 +167,14 @@ class FakeBrokerTest {
             broker.createTopic("t", 1);
             assertThat(connection.openStream("t", 0, 0, 1000, null).id()).isEqualTo(1);
             assertThat(connection.openStream("t", 0, 0, 1000, null).id()).isEqualTo(2);
-            assertThat(broker.connect().openStream("t", 0, 0, 1000, null).id()).isEqualTo(1);
+            assertThat(BrokerEngine.of(broker).connect().openStream("t", 0, 0, 1000, null).id()).isEqualTo(1);
         }
 
         @Test
         void updateThroughAnotherConnectionOrUnknownStreamIsFetchSessionNotFound() { // G1
             broker.createTopic("t", 1);
             StreamSession session = connection.openStream("t", 0, 0, 1000, "c1");
-            BrokerConnection other = broker.connect();
+            BrokerConnection other = BrokerEngine.of(broker).connect();
             other.openStream("t", 0, 0, 1000, null);
             assertThatThrownBy(() -> connection.updateConsumerOffset(99, 1))
                     .isInstanceOfSatisfying(BrokerException.class,
@@ -339,7 +348,7 @@ class FakeBrokerTest {
             assertThatThrownBy(session::poll).isInstanceOf(ConnectionClosedException.class);
             assertThatThrownBy(() -> connection.updateConsumerOffset(session.id(), 5))
                     .isInstanceOf(ConnectionClosedException.class);
-            BrokerConnection reconnected = broker.connect();
+            BrokerConnection reconnected = BrokerEngine.of(broker).connect();
             assertThat(reconnected.fetchOffsets("t", 0).lastStableOffset()).isEqualTo(2);
             assertThat(reconnected.fetchConsumerOffsets(Optional.empty(), Optional.of("c1")))
                     .extracting(ConsumerOffsetEntry::offset).containsExactly(1L);
@@ -352,13 +361,13 @@ class FakeBrokerTest {
 
         @Test
         void namesFollowFluviosRule() { // L3
-            assertThat(FakeBroker.isValidTopicName("hello-topic-1")).isTrue();
-            assertThat(FakeBroker.isValidTopicName("Hello")).isFalse();
-            assertThat(FakeBroker.isValidTopicName("-a")).isFalse();
-            assertThat(FakeBroker.isValidTopicName("a-")).isFalse();
-            assertThat(FakeBroker.isValidTopicName("a_b")).isFalse();
-            assertThat(FakeBroker.isValidTopicName("a".repeat(63))).isTrue();
-            assertThat(FakeBroker.isValidTopicName("a".repeat(64))).isFalse();
+            assertThat(org.fluviokit.protocol.TopicNames.isValid("hello-topic-1")).isTrue();
+            assertThat(org.fluviokit.protocol.TopicNames.isValid("Hello")).isFalse();
+            assertThat(org.fluviokit.protocol.TopicNames.isValid("-a")).isFalse();
+            assertThat(org.fluviokit.protocol.TopicNames.isValid("a-")).isFalse();
+            assertThat(org.fluviokit.protocol.TopicNames.isValid("a_b")).isFalse();
+            assertThat(org.fluviokit.protocol.TopicNames.isValid("a".repeat(63))).isTrue();
+            assertThat(org.fluviokit.protocol.TopicNames.isValid("a".repeat(64))).isFalse();
         }
 
         @Test

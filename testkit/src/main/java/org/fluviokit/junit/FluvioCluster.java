@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.fluviokit.client.Fluvio;
 import org.fluviokit.client.FluvioTarget;
 import org.fluviokit.fake.FakeBroker;
+import org.fluviokit.testkit.FakeTarget;
 
 /**
  * The cluster a {@link FluvioTest} runs against, and what a test may do to it. Outside JUnit,
@@ -15,21 +16,22 @@ public interface FluvioCluster extends AutoCloseable {
 
     /** A new fake cluster (a {@link FakeBroker} on a virtual clock and a client of it); close it when done. */
     static FluvioCluster startFake() {
-        return FluvioExtension.TestCluster.startFake();
+        return new FakeCluster(FakeBroker.create());
     }
 
     /**
-     * A handle on the cluster a target reaches: a fake target's broker (closing the handle closes
-     * it), or a cluster over the wire, whose clock cannot be moved from here and which can be
-     * restarted only when this JVM runs it ({@link FluvioTarget#canRestart()}).
+     * A handle on the cluster a target reaches: a {@link FakeTarget}'s broker (closing the handle
+     * closes it), or a cluster over the wire, whose clock cannot be moved from here and which can be
+     * restarted only when the target can ({@link FluvioTarget#canRestart()}); closing the handle
+     * deletes the topics its clients see, and leaves the target open.
      */
     static FluvioCluster connect(FluvioTarget target) {
-        return FluvioExtension.TestCluster.connect(target);
+        return target instanceof FakeTarget fake ? new FakeCluster(fake.broker()) : new RemoteCluster(target);
     }
 
     /** A cluster around a fake broker you built (e.g. with a clock of your choosing); closing it closes the broker. */
     static FluvioCluster ofFake(FakeBroker broker) {
-        return FluvioExtension.TestCluster.of(broker);
+        return new FakeCluster(broker);
     }
 
     /** The test's client. */

@@ -15,9 +15,12 @@ import org.fluviokit.client.ConsumerStream;
 import org.fluviokit.client.Durations;
 import org.fluviokit.client.Fluvio;
 import org.fluviokit.client.FluvioAdmin;
+import org.fluviokit.client.FluvioException;
 import org.fluviokit.client.FluvioTarget;
 import org.fluviokit.client.Offset;
 import org.fluviokit.client.TopicProducer;
+import org.fluviokit.client.spi.FluvioTargetProvider;
+import org.fluviokit.client.spi.TargetSettings;
 import org.fluviokit.fake.FakeBroker;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -36,16 +39,28 @@ final class FluvioExtension implements ExecutionCondition, BeforeEachCallback, P
 
     private static final Namespace NAMESPACE = Namespace.create(FluvioExtension.class);
     private static final String CLUSTER_KEY = "cluster";
+    private static final String FAKE = "fake";
 
-    /** On a target other than the fake, tests that need the fake are skipped, with the reason (never passed). */
+    /**
+     * Skips, with the reason, what cannot run on the configured target: every test when the target
+     * is unavailable here (no Docker, no {@code fluvio-run}), and on any target but the fake the
+     * tests that need the fake. Never passes them.
+     */
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (isContainer(context) && !Containers.dockerAvailable()) {
-            // As Testcontainers' disabledWithoutDocker: visible as skipped, never passed.
-            return ConditionEvaluationResult.disabled("Docker is not available: the container target runs"
-                    + " Fluvio in a Docker container");
+        TargetSettings settings = settings(context);
+        FluvioTargetProvider provider;
+        try {
+            provider = FluvioTarget.provider(settings);
+        } catch (FluvioException unknown) {
+            // Each test then fails with the configuration error, where a condition could only skip or crash.
+            return ConditionEvaluationResult.enabled(unknown.getMessage());
         }
-        if (isFake(context)) {
+        Optional<String> unavailable = provider.unavailable(settings);
+        if (unavailable.isPresent()) {
+            return ConditionEvaluationResult.disabled(unavailable.get());
+        }
+        if (provider.name().equals(FAKE)) {
             return ConditionEvaluationResult.enabled("runs on the fake broker");
         }
         Optional<FakeOnly> fakeOnly = context.getElement()
@@ -61,53 +76,24 @@ final class FluvioExtension implements ExecutionCondition, BeforeEachCallback, P
                 }
             }
         }
-        return ConditionEvaluationResult.enabled("runs on any target");
-    }
-
-    /** Anything but a cluster or a container counts as the fake here: an unknown name fails later, with its own message. */
-    private static boolean isFake(ExtensionContext context) {
-        Optional<FluvioTest.Target> target = configured(context).target();
-        return target.isEmpty() || target.get() == FluvioTest.Target.FAKE;
-    }
-
-    private static boolean isContainer(ExtensionContext context) {
-        return configured(context).target().filter(FluvioTest.Target.CONTAINER::equals).isPresent();
+        return ConditionEvaluationResult.enabled("runs on " + provider.name());
     }
 
     /**
-     * The target's name as given, and where: the class's {@code @FluvioTest(target = …)} (of an
-     * enclosing class for a nested one), else the configuration parameter or system property, else the
-     * environment variable; the fake when none names one.
+     * Where the target comes from: the class's {@code @FluvioTest(target = …)} (of an enclosing class
+     * for a nested one), else the configuration parameter or system property, else the environment.
      */
-    private static ConfiguredTarget configured(ExtensionContext context) {
+    private static TargetSettings settings(ExtensionContext context) {
+        TargetSettings settings = TargetSettings.of(context::getConfigurationParameter, System.getenv());
         for (Class<?> type : testClasses(context)) {
             Optional<FluvioTest> annotation = AnnotationSupport.findAnnotation(type, FluvioTest.class);
             if (annotation.isPresent() && annotation.get().target() != FluvioTest.Target.CONFIGURED) {
                 FluvioTest.Target pinned = annotation.get().target();
-                return new ConfiguredTarget(pinned.name(), "@FluvioTest(target = " + pinned + ") on " + type.getSimpleName());
+                return settings.with(FluvioTarget.TARGET_PROPERTY, pinned.name().toLowerCase(Locale.ROOT),
+                        "@FluvioTest(target = " + pinned + ") on " + type.getSimpleName());
             }
         }
-        Optional<String> property = context.getConfigurationParameter(FluvioTest.TARGET_PROPERTY);
-        if (property.isPresent()) {
-            return new ConfiguredTarget(property.get(), FluvioTest.TARGET_PROPERTY);
-        }
-        String environment = System.getenv(FluvioTest.TARGET_ENV);
-        return environment != null ? new ConfiguredTarget(environment, FluvioTest.TARGET_ENV)
-                : new ConfiguredTarget("fake", "the default");
-    }
-
-    /** A target name as configured ({@code given}) and where it came from. */
-    private record ConfiguredTarget(String given, String source) {
-        /** The target {@code given} names, in any case; empty for an unknown name. */
-        Optional<FluvioTest.Target> target() {
-            String name = given.trim().toUpperCase(Locale.ROOT);
-            for (FluvioTest.Target target : FluvioTest.Target.values()) {
-                if (target != FluvioTest.Target.CONFIGURED && target.name().equals(name)) {
-                    return Optional.of(target);
-                }
-            }
-            return Optional.empty();
-        }
+        return settings;
     }
 
     /** The test class and, for a {@code @Nested} one, the classes it is nested in: innermost first. */
@@ -122,9 +108,21 @@ final class FluvioExtension implements ExecutionCondition, BeforeEachCallback, P
         return classes;
     }
 
-    /** Closed with the test's store, before the cluster (the store closes values in reverse order). */
-    private static <T extends AutoCloseable> T closeAfterTest(ExtensionContext context, T resource) {
-        context.getStore(NAMESPACE).put(new Object(), resource);
+    private static FluvioTargetProvider provider(TargetSettings settings) {
+        try {
+            return FluvioTarget.provider(settings);
+        } catch (FluvioException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What a parameter was given, kept in the test's store under the parameter: closed after the test,
+     * before the cluster (the store closes values in reverse order of insertion).
+     */
+    private static <T extends AutoCloseable> T closeAfterTest(ExtensionContext context, ParameterContext parameter,
+                                                              T resource) {
+        context.getStore(NAMESPACE).put(parameter.getDeclaringExecutable() + " #" + parameter.getIndex(), resource);
         return resource;
     }
 
@@ -182,10 +180,10 @@ final class FluvioExtension implements ExecutionCondition, BeforeEachCallback, P
             TopicProducer producer = annotation.partition() >= 0
                     ? cluster.fluvio().topicProducer(topic, annotation.partition())
                     : cluster.fluvio().topicProducer(topic);
-            return closeAfterTest(extensionContext, producer);
+            return closeAfterTest(extensionContext, parameterContext, producer);
         }
         FluvioConsumer annotation = parameterContext.findAnnotation(FluvioConsumer.class).orElseThrow();
-        return closeAfterTest(extensionContext, cluster.fluvio().consumerWithConfig(consumerConfig(annotation, parameter,
+        return closeAfterTest(extensionContext, parameterContext, cluster.fluvio().consumerWithConfig(consumerConfig(annotation, parameter,
                 extensionContext)));
     }
 
@@ -239,154 +237,32 @@ final class FluvioExtension implements ExecutionCondition, BeforeEachCallback, P
     }
 
     private static FluvioCluster cluster(ExtensionContext context) {
-        ExtensionContext.Store store = context.getStore(NAMESPACE);
-        FluvioCluster cluster = store.get(CLUSTER_KEY, FluvioCluster.class);
-        if (cluster == null) {
-            cluster = TestCluster.connect(target(context));
-            store.put(CLUSTER_KEY, cluster);
-        }
-        return cluster;
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(CLUSTER_KEY, key -> openCluster(context), FluvioCluster.class);
     }
 
     /**
-     * A new fake broker per test, or the configured cluster seen through a prefix of this test's own,
-     * so tests with fixed topic names do not meet on a shared cluster.
+     * A new fake broker per test, or the configured cluster, opened once per JVM (kept and closed by
+     * JUnit's root store), seen through a prefix of this test's own so that tests with fixed topic
+     * names do not meet on a shared cluster.
      */
-    private static FluvioTarget target(ExtensionContext context) {
-        ConfiguredTarget configured = configured(context);
-        FluvioTest.Target target = configured.target().orElseThrow(() -> new ExtensionConfigurationException(
-                "Unknown fluviokit target '" + configured.given() + "' (from " + configured.source()
-                        + "): use 'fake', 'cluster' or 'container'"));
-        switch (target) {
-            case FAKE:
-                return FluvioTarget.fake(FakeBroker.create());
-            case CLUSTER:
-                String endpoint = context.getConfigurationParameter(FluvioTarget.ENDPOINT_PROPERTY)
-                        .orElseGet(() -> FluvioTarget.clusterEndpointFromEnvironment());
-                return FluvioTarget.cluster(endpoint).isolated();
-            case CONTAINER:
-                String image = context.getConfigurationParameter(FluvioTest.CONTAINER_IMAGE_PROPERTY)
-                        .orElse(FluvioTest.DEFAULT_CONTAINER_IMAGE);
-                return FluvioTarget.cluster(Containers.sharedEndpoint(image)).isolated();
-            default:
-                throw new IllegalStateException("no target " + target);
+    private static FluvioCluster openCluster(ExtensionContext context) {
+        TargetSettings settings = settings(context);
+        FluvioTargetProvider provider = provider(settings);
+        if (provider.name().equals(FAKE)) {
+            return new FakeCluster(FakeBroker.create());
         }
+        String key = "target " + provider.name() + " " + settings.get(FluvioTarget.ENDPOINT_PROPERTY).orElse("");
+        FluvioTarget shared = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(key, k -> open(provider, settings), FluvioTarget.class);
+        return new RemoteCluster(shared.isolated());
     }
 
-    /** Testcontainers is optional: only this class touches it, and only for the container target. */
-    private static final class Containers {
-        static boolean dockerAvailable() {
-            try {
-                return org.fluviokit.testcontainers.FluvioContainer.isDockerAvailable();
-            } catch (NoClassDefFoundError missing) {
-                throw new ExtensionConfigurationException("The container target needs Testcontainers: add"
-                        + " org.testcontainers:testcontainers to the test classpath", missing);
-            }
-        }
-
-        static String sharedEndpoint(String image) {
-            return org.fluviokit.testcontainers.FluvioContainer.shared(image).getEndpoint();
-        }
-    }
-
-    /** A test's cluster and what was opened on it; closing it closes them in reverse order. */
-    static final class TestCluster implements FluvioCluster, AutoCloseable {
-        private final FakeBroker broker;
-        private final Fluvio fluvio;
-        private final List<AutoCloseable> opened = new ArrayList<>();
-
-        private TestCluster(FakeBroker broker) {
-            this.broker = broker;
-            this.fluvio = Fluvio.connect(FluvioTarget.fake(broker));
-        }
-
-        /** A fake target's broker (closed with the handle), or a remote cluster. */
-        static FluvioCluster connect(FluvioTarget target) {
-            return target.fakeBroker().<FluvioCluster>map(TestCluster::new).orElseGet(() -> new RemoteCluster(target));
-        }
-
-        static TestCluster startFake() {
-            return new TestCluster(FakeBroker.create());
-        }
-
-        static TestCluster of(FakeBroker broker) {
-            return new TestCluster(broker);
-        }
-
-        <T extends AutoCloseable> T closeAfterTest(T resource) {
-            synchronized (opened) {
-                opened.add(resource);
-            }
-            return resource;
-        }
-
-        @Override
-        public Fluvio fluvio() {
-            return fluvio;
-        }
-
-        @Override
-        public Fluvio newClient() {
-            return closeAfterTest(Fluvio.connect(FluvioTarget.fake(broker)));
-        }
-
-        @Override
-        public void restart() {
-            broker.restart();
-        }
-
-        @Override
-        public void advanceClock(Duration duration) {
-            broker.advanceClock(duration);
-        }
-
-        @Override
-        public Optional<FakeBroker> fakeBroker() {
-            return Optional.of(broker);
-        }
-
-        @Override
-        public boolean hasVirtualClock() {
-            return broker.clock() instanceof org.fluviokit.fake.VirtualClock;
-        }
-
-        @Override
-        public boolean canRestart() {
-            return true;
-        }
-
-        @Override
-        public String describe() {
-            return "fake broker";
-        }
-
-        @Override
-        public void close() {
-            RuntimeException failure = null;
-            List<AutoCloseable> toClose;
-            synchronized (opened) {
-                toClose = new ArrayList<>(opened);
-                opened.clear();
-            }
-            java.util.Collections.reverse(toClose);
-            toClose.add(fluvio);
-            toClose.add(broker);
-            for (AutoCloseable resource : toClose) {
-                try {
-                    resource.close();
-                } catch (Exception e) {
-                    RuntimeException wrapped = e instanceof RuntimeException runtime ? runtime
-                            : new IllegalStateException("closing " + resource + " failed", e);
-                    if (failure == null) {
-                        failure = wrapped;
-                    } else {
-                        failure.addSuppressed(wrapped);
-                    }
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
+    private static FluvioTarget open(FluvioTargetProvider provider, TargetSettings settings) {
+        try {
+            return provider.open(settings);
+        } catch (FluvioException | IllegalArgumentException e) {
+            throw new ExtensionConfigurationException("Cannot open the fluviokit target '" + provider.name() + "': "
+                    + e.getMessage(), e);
         }
     }
 }

@@ -44,8 +44,6 @@ public class FluvioContainer extends GenericContainer<FluvioContainer> {
     static final String STARTER_SCRIPT = "/fluviokit-start.sh";
     static final String READY_LINE = "fluviokit: cluster ready";
 
-    private static FluvioContainer shared;
-
     /** {@code infinyon/fluvio:0.18.1}. */
     public FluvioContainer() {
         this(IMAGE.withTag(DEFAULT_TAG));
@@ -62,18 +60,14 @@ public class FluvioContainer extends GenericContainer<FluvioContainer> {
     }
 
     /**
-     * One container for the whole JVM, started on first use and stopped with the JVM (Testcontainers'
-     * singleton-container pattern): what {@code @FluvioTest} uses for the target {@code container}.
-     *
-     * @param image the image, e.g. {@code infinyon/fluvio:0.18.1}
+     * A started container of {@code image} (e.g. {@code infinyon/fluvio:0.18.1}, or a local image
+     * built from Fluvio's {@code fluvio-run}): what {@code @FluvioTest} uses, once per JVM, for the
+     * target {@code container}. Stop it when done.
      */
-    public static synchronized FluvioContainer shared(String image) {
-        if (shared == null) {
-            FluvioContainer container = new FluvioContainer(DockerImageName.parse(image).asCompatibleSubstituteFor(IMAGE));
-            container.start();
-            shared = container;
-        }
-        return shared;
+    public static FluvioContainer start(String image) {
+        FluvioContainer container = new FluvioContainer(DockerImageName.parse(image).asCompatibleSubstituteFor(IMAGE));
+        container.start();
+        return container;
     }
 
     /** Whether a Docker engine can be reached (Testcontainers' own test, as {@code disabledWithoutDocker} uses). */

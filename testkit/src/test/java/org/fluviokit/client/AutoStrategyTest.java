@@ -12,6 +12,7 @@ import org.fluviokit.fake.ConsumerOffsetEntry;
 import org.fluviokit.fake.FakeBroker;
 import org.fluviokit.fake.VirtualClock;
 import org.fluviokit.protocol.ErrorCode;
+import org.fluviokit.testkit.FakeTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class AutoStrategyTest {
     private static final Instant T0 = Instant.ofEpochSecond(1_700_000_000L);
 
     private final FakeBroker broker = FakeBroker.builder().clock(VirtualClock.startingAt(T0)).build();
-    private final Fluvio fluvio = Fluvio.connect(FluvioTarget.fake(broker));
+    private final Fluvio fluvio = Fluvio.connect(FakeTarget.of(broker));
 
     AutoStrategyTest() {
         fluvio.admin().createTopic("t", 1);

@@ -11,6 +11,7 @@ import org.fluviokit.fake.FakeBroker;
 import org.fluviokit.junit.FluvioTest;
 import org.fluviokit.junit.Topic;
 import org.fluviokit.protocol.ErrorCode;
+import org.fluviokit.testkit.FakeTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -115,7 +116,7 @@ class BadInputTest {
     @Test
     void brokerRefusalOfAProduceFailsTheFutureAndStoresNothing(Fluvio fluvio) {
         try (FakeBroker tiny = FakeBroker.builder().maxBatchBytes(100).build();
-             Fluvio client = Fluvio.connect(FluvioTarget.fake(tiny))) {
+             Fluvio client = Fluvio.connect(FakeTarget.of(tiny))) {
             client.admin().createTopic("t", 1);
             assertThatThrownBy(() -> client.topicProducer("t").send(null, "x".repeat(200)).join())
                     .isInstanceOf(CompletionException.class).cause().isInstanceOfSatisfying(FluvioException.class, e -> {

@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.fluviokit.client.spi.TargetSettings;
 import org.fluviokit.fake.FakeBroker;
+import org.fluviokit.testkit.FakeTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,16 +29,20 @@ class FluvioTargetTest {
     private final Map<String, String> properties = new HashMap<>();
     private final Map<String, String> environment = new HashMap<>();
 
+    private TargetSettings settings() {
+        return TargetSettings.of(key -> Optional.ofNullable(properties.get(key)), environment);
+    }
+
     private FluvioTarget fromEnvironment() {
-        return FluvioTarget.fromEnvironment(properties::get, environment);
+        return FluvioTarget.from(settings());
     }
 
     @Test
     void theFakeIsTheDefaultTarget() {
         environment.put("FLV_PROFILE_PATH", dir.resolve("absent").toString());
         FluvioTarget target = fromEnvironment();
-        assertThat(target.fakeBroker()).isPresent();
-        target.fakeBroker().get().close();
+        assertThat(target).isInstanceOf(FakeTarget.class);
+        ((FakeTarget) target).broker().close();
     }
 
     @Test
@@ -55,20 +62,21 @@ class FluvioTargetTest {
     void anUnknownTargetNamesWhereItCameFrom() {
         environment.put(FluvioTarget.TARGET_ENV, "mars");
         assertThatThrownBy(this::fromEnvironment).isInstanceOf(FluvioException.class)
-                .hasMessage("Unknown fluviokit target 'mars' (from FLUVIOKIT_TARGET): use 'fake' or 'cluster'");
+                .hasMessage("Unknown fluviokit target 'mars' (from FLUVIOKIT_TARGET): use 'cluster', 'container', 'embedded',"
+                        + " 'fake'");
     }
 
     @Test
     void theEndpointComesFromThePropertyThenTheVariableThenTheCurrentProfile() throws IOException {
         Path profiles = Files.writeString(dir.resolve("config"), FluvioProfiles.render("local", "127.0.0.1:19003"));
         environment.put("FLV_PROFILE_PATH", profiles.toString());
-        assertThat(FluvioTarget.clusterEndpoint(properties::get, environment)).isEqualTo("127.0.0.1:19003");
+        assertThat(FluvioTarget.clusterEndpoint(settings())).isEqualTo("127.0.0.1:19003");
 
         environment.put(FluvioTarget.ENDPOINT_ENV, "127.0.0.1:2");
-        assertThat(FluvioTarget.clusterEndpoint(properties::get, environment)).isEqualTo("127.0.0.1:2");
+        assertThat(FluvioTarget.clusterEndpoint(settings())).isEqualTo("127.0.0.1:2");
 
         properties.put(FluvioTarget.ENDPOINT_PROPERTY, " 127.0.0.1:1 ");
-        assertThat(FluvioTarget.clusterEndpoint(properties::get, environment)).isEqualTo("127.0.0.1:1");
+        assertThat(FluvioTarget.clusterEndpoint(settings())).isEqualTo("127.0.0.1:1");
     }
 
     @Test
@@ -90,22 +98,24 @@ class FluvioTargetTest {
     void withoutAnyEndpointTheClusterTargetSaysWhereItLooked() throws IOException {
         Path missing = dir.resolve("config");
         environment.put("FLV_PROFILE_PATH", missing.toString());
-        assertThatThrownBy(() -> FluvioTarget.clusterEndpoint(properties::get, environment))
+        assertThatThrownBy(() -> FluvioTarget.clusterEndpoint(settings()))
                 .isInstanceOf(FluvioException.class)
                 .hasMessage("Config error: no Fluvio profile file at " + missing);
 
         Files.writeString(missing, "version = \"2.0\"\n");
-        assertThatThrownBy(() -> FluvioTarget.clusterEndpoint(properties::get, environment))
+        assertThatThrownBy(() -> FluvioTarget.clusterEndpoint(settings()))
                 .hasMessage("Config error: Config has no active profile");
     }
 
     @Test
     void onlyAClusterThisJvmRunsCanBeRestarted() {
         try (FakeBroker broker = FakeBroker.create()) {
-            assertThat(FluvioTarget.fake(broker).canRestart()).isTrue();
+            assertThat(FakeTarget.of(broker).canRestart()).isTrue();
         }
-        assertThat(FluvioTarget.cluster(FluvioTarget.EMBEDDED_ENDPOINT).canRestart()).isTrue();
-        assertThat(FluvioTarget.cluster(FluvioTarget.EMBEDDED_ENDPOINT).isolated().canRestart()).isTrue();
+        try (FluvioTarget embedded = FluvioTarget.cluster(FluvioTarget.EMBEDDED_ENDPOINT)) {
+            assertThat(embedded.canRestart()).isTrue();
+            assertThat(embedded.isolated().canRestart()).isTrue();
+        }
 
         FluvioTarget elsewhere = FluvioTarget.cluster("127.0.0.1:1");
         assertThat(elsewhere.canRestart()).isFalse();
@@ -116,10 +126,10 @@ class FluvioTargetTest {
 
     @Test
     void namespacesKeepTestsApartOnOneCluster() {
-        FluvioTarget cluster = FluvioTarget.cluster(FluvioTarget.EMBEDDED_ENDPOINT);
-        FluvioTarget first = cluster.namespaced("ns-first-");
-        FluvioTarget second = cluster.namespaced("ns-second-");
-        try (Fluvio one = Fluvio.connect(first); Fluvio two = Fluvio.connect(second); Fluvio all = Fluvio.connect(cluster)) {
+        try (FluvioTarget cluster = FluvioTarget.cluster(FluvioTarget.EMBEDDED_ENDPOINT);
+             Fluvio one = Fluvio.connect(cluster.namespaced("ns-first-"));
+             Fluvio two = Fluvio.connect(cluster.namespaced("ns-second-"));
+             Fluvio all = Fluvio.connect(cluster)) {
             one.admin().createTopic("orders", 1);
             two.admin().createTopic("orders", 1);
             one.topicProducer("orders").send(null, "mine").join();

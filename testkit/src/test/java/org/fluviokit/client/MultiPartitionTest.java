@@ -15,6 +15,7 @@ import org.fluviokit.fake.VirtualClock;
 import org.fluviokit.junit.FluvioTest;
 import org.fluviokit.junit.Topic;
 import org.fluviokit.protocol.ErrorCode;
+import org.fluviokit.testkit.FakeTarget;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -140,7 +141,7 @@ class MultiPartitionTest {
     void eachPartitionFlushesOnItsOwnSchedule() { // F5, O7 test_multi_partition_stream_auto_commit_and_flush_on_drop
         Instant t0 = Instant.ofEpochSecond(1_700_000_000L);
         try (FakeBroker broker = FakeBroker.builder().clock(VirtualClock.startingAt(t0)).build();
-             Fluvio client = Fluvio.connect(FluvioTarget.fake(broker))) {
+             Fluvio client = Fluvio.connect(FakeTarget.of(broker))) {
             client.admin().createTopic("two", 2);
             client.topicProducer("two", 0).send(null, "a").join();
             client.topicProducer("two", 1).send(null, "b").join();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.fluviokit.fake.FakeBroker;
+import org.fluviokit.fake.internal.BrokerConnection;
 import org.fluviokit.junit.FluvioCluster;
 import org.fluviokit.junit.FluvioTest;
 import org.fluviokit.junit.Topic;
@@ -226,7 +227,7 @@ class OffsetResolutionTest {
         @Test
         void storedOffsetPastTheEndIsClampedToTheEnd(FakeBroker broker) { // B8
             // The broker accepts any value (G2); a stale one must not fail the consumer (#4455).
-            org.fluviokit.fake.BrokerConnection connection = broker.connect();
+            org.fluviokit.fake.internal.BrokerConnection connection = org.fluviokit.fake.internal.BrokerEngine.of(broker).connect();
             connection.updateConsumerOffset(connection.openStream("t", 0, 0, 1000, "c").id(), 100);
             assertThat(readSnapshot(Offset.beginning(), "c")).isEmpty();
             produce("r5");

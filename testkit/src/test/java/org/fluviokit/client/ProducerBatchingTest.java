@@ -13,9 +13,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import org.fluviokit.client.spi.TimeSource;
+import org.fluviokit.client.spi.Transport;
+import org.fluviokit.client.spi.TransportException;
 import org.fluviokit.fake.BrokerApi;
 import org.fluviokit.fake.FakeBroker;
 import org.fluviokit.protocol.ErrorCode;
+import org.fluviokit.testkit.FakeTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +43,8 @@ class ProducerBatchingTest {
         broker.createTopic("t", 1);
         FluvioTarget overTheNetwork = new FluvioTarget() {
             @Override
-            Transport openTransport() {
-                transport = new SlowTransport(new FakeTransport(broker));
+            protected Transport openTransport() {
+                transport = new SlowTransport(openTransport(FakeTarget.of(broker)));
                 return transport;
             }
 
@@ -124,7 +128,7 @@ class ProducerBatchingTest {
 
     @Test
     void inProcessEveryRecordIsStoredBeforeSendReturns() {
-        try (FakeBroker direct = FakeBroker.create(); Fluvio client = Fluvio.connect(FluvioTarget.fake(direct))) {
+        try (FakeBroker direct = FakeBroker.create(); Fluvio client = Fluvio.connect(FakeTarget.of(direct))) {
             direct.createTopic("t", 1);
             CompletableFuture<RecordMetadata> sent = client.topicProducer("t").send(null, "now");
             assertThat(sent).isCompleted();

@@ -11,22 +11,10 @@ import org.fluviokit.junit.FluvioProducer;
 import org.fluviokit.junit.FluvioTest;
 import org.fluviokit.junit.Topic;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /** The producer's partitioner (spec wire-protocol §5) and what a produce returns. */
 @FluvioTest
 class ProducerTest {
-
-    /** The table of §5.1, computed three independent ways for the spec. */
-    @ParameterizedTest(name = "key {0}: mod 2 = {1}, mod 3 = {2}, mod 4 = {3}")
-    @CsvSource({"1, 0, 1, 2", "2, 0, 2, 2", "4, 1, 0, 1", "8, 1, 0, 3"})
-    void keyedRecordsGoWhereSipHashSends(String key, int mod2, int mod3, int mod4) {
-        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
-        assertThat(Partitioner.keyed(bytes, 2)).isEqualTo(mod2);
-        assertThat(Partitioner.keyed(bytes, 3)).isEqualTo(mod3);
-        assertThat(Partitioner.keyed(bytes, 4)).isEqualTo(mod4);
-    }
 
     @Test
     @Topic(value = "keyed", partitions = 2)

@@ -10,7 +10,7 @@ import org.fluviokit.junit.Topic;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Fluvio docs' consumer-offsets session (../shared/seed/consumer-offsets-docs.md) through the
+ * The Fluvio docs' consumer-offsets session (Fluvio docs 0.14, "Consumer Offsets") through the
  * Java API. {@code fluvio consume hello-topic -c c1 -Bd} is an auto stream with the consumer id,
  * from the beginning, without continuation, that commits and flushes when it finishes (spec 2.2).
  */

@@ -2,8 +2,10 @@ package org.fluviokit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
@@ -24,10 +26,8 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
-import org.junit.platform.testkit.engine.EngineTestKit;
-import static org.junit.platform.testkit.engine.EventConditions.container;
-import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * {@link FluvioTest} seen from the outside: example test classes (static nested, so that they only
@@ -75,7 +75,8 @@ class FluvioExtensionTest {
         run(Injection.class, Map.of(FluvioTest.TARGET_PROPERTY, "mars")).testEvents()
                 .assertThatEvents().haveExactly(2, event(test(), finishedWithFailure(
                         instanceOf(ExtensionConfigurationException.class),
-                        message("Unknown fluviokit target 'mars' (from fluviokit.target): use 'fake', 'cluster' or 'container'"))));
+                        message("Unknown fluviokit target 'mars' (from fluviokit.target): use 'cluster', 'container',"
+                                + " 'embedded', 'fake'"))));
     }
 
     @Test

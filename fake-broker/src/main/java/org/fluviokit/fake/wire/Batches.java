@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.fluviokit.fake.BrokerConnection;
 import org.fluviokit.fake.BrokerException;
 import org.fluviokit.fake.FakeBroker;
-import org.fluviokit.fake.ProducedRecord;
-import org.fluviokit.fake.StoredBatch;
 import org.fluviokit.fake.TopicInfo;
+import org.fluviokit.fake.internal.BrokerConnection;
+import org.fluviokit.fake.internal.ProducedRecord;
+import org.fluviokit.fake.internal.StoredBatch;
 import org.fluviokit.protocol.ErrorCode;
 import org.fluviokit.protocol.ProtocolException;
 import org.fluviokit.protocol.record.Compression;

@@ -55,7 +55,7 @@ final class ScConnection extends WireConnection {
     private static final String SPU = ObjectKind.SPU.label();
 
     private final FakeBroker broker;
-    private final ClusterMetadata metadata;
+    private final MetadataPublisher metadata;
 
     ScConnection(WireServer server, Socket socket) throws IOException {
         super(server, socket, "SC");
@@ -129,7 +129,7 @@ final class ScConnection extends WireConnection {
                     + " partitions per topic, not " + Integer.toUnsignedLong(partitions));
         }
         TopicConfig config = new TopicConfig(partitions, replication, ignoreRack, Optional.empty(), Optional.empty(),
-                Optional.empty(), ClusterMetadata.compressionName(spec.compressionType()), spec.system());
+                Optional.empty(), MetadataPublisher.compressionName(spec.compressionType()), spec.system());
         if (spec.cleanupPolicy().isPresent()) {
             config = config.withRetention(Duration.ofSeconds(spec.cleanupPolicy().get().timeInSeconds()));
         }
@@ -172,7 +172,7 @@ final class ScConnection extends WireConnection {
             List<Metadata<TopicSpec, TopicStatus>> objects = new ArrayList<>();
             for (TopicInfo topic : listTopics()) {
                 if (topic.config().system() == request.system() && matches(request, topic.name())) {
-                    objects.add(ClusterMetadata.topic(topic));
+                    objects.add(MetadataPublisher.topic(topic));
                 }
             }
             send(header.correlationId(), version, new ListResponse<>(ObjectKind.TOPIC, objects));
@@ -182,7 +182,7 @@ final class ScConnection extends WireConnection {
             for (TopicInfo topic : listTopics()) {
                 // The real SC ignores the name filters of a partition List (only the system flag counts).
                 if (topic.config().system() == request.system()) {
-                    objects.addAll(ClusterMetadata.partitions(topic));
+                    objects.addAll(MetadataPublisher.partitions(topic));
                 }
             }
             send(header.correlationId(), version, new ListResponse<>(ObjectKind.PARTITION, objects));
@@ -190,7 +190,7 @@ final class ScConnection extends WireConnection {
             ListRequest request = ListRequest.decode(envelope, version);
             send(header.correlationId(), version,
                     new ListResponse<>(ObjectKind.SPU, filter(metadata.spus(), m -> matches(request, m.name()))));
-        } else if (ClusterMetadata.EMPTY_LIST_LABELS.contains(label)) {
+        } else if (MetadataPublisher.EMPTY_LIST_LABELS.contains(label)) {
             send(header.correlationId(), version, (out, v) -> {
                 out.string(label);
                 out.lengthPrefixed(w -> w.u32(0));
@@ -214,7 +214,7 @@ final class ScConnection extends WireConnection {
         String label = envelope.label();
         WatchRequest.decode(envelope, header.apiVersion());
         if (!TOPIC.equals(label) && !PARTITION.equals(label) && !SPU.equals(label)
-                && !ClusterMetadata.EMPTY_WATCH_LABELS.contains(label)) {
+                && !MetadataPublisher.EMPTY_WATCH_LABELS.contains(label)) {
             // §3.4.4: a Watch for an unsupported label makes the SC end the connection.
             throw new CloseConnection("Watch of unknown object type \"" + label + "\"");
         }

@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.fluviokit.fake.BrokerConnection;
 import org.fluviokit.fake.BrokerException;
-import org.fluviokit.fake.ConnectionClosedException;
 import org.fluviokit.fake.ConsumerOffsetEntry;
 import org.fluviokit.fake.FakeBroker;
-import org.fluviokit.fake.FetchResult;
-import org.fluviokit.fake.ReplicaKey;
-import org.fluviokit.fake.StreamSession;
+import org.fluviokit.fake.internal.BrokerConnection;
+import org.fluviokit.fake.internal.BrokerEngine;
+import org.fluviokit.fake.internal.ConnectionClosedException;
+import org.fluviokit.fake.internal.FetchResult;
+import org.fluviokit.fake.internal.ReplicaKey;
+import org.fluviokit.fake.internal.StreamSession;
 import org.fluviokit.protocol.ApiKey;
 import org.fluviokit.protocol.ApiVersionsRequest;
 import org.fluviokit.protocol.ApiVersionsResponse;
@@ -68,7 +69,7 @@ final class SpuConnection extends WireConnection {
     SpuConnection(WireServer server, int spuId, Socket socket) throws IOException {
         super(server, socket, "SPU");
         this.spuId = spuId;
-        this.engine = server.broker().connect();
+        this.engine = BrokerEngine.of(server.broker()).connect();
     }
 
     /**
@@ -77,7 +78,7 @@ final class SpuConnection extends WireConnection {
      * partition).
      */
     private boolean leads(String topic, int partition) {
-        java.util.OptionalInt leader = server.broker().leaderOf(topic, partition);
+        java.util.OptionalInt leader = BrokerEngine.of(server.broker()).leaderOf(topic, partition);
         return leader.isEmpty() || leader.getAsInt() == spuId;
     }
 

@@ -10,7 +10,7 @@ import java.net.Socket;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.fluviokit.fake.ConnectionClosedException;
+import org.fluviokit.fake.internal.ConnectionClosedException;
 import org.fluviokit.protocol.Encodable;
 import org.fluviokit.protocol.FrameReader;
 import org.fluviokit.protocol.FrameTooLargeException;

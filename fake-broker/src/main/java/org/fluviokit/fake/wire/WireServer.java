@@ -80,7 +80,7 @@ public final class WireServer implements AutoCloseable {
     private final String host;
     private final int maxFrameSize;
     private final int maxPartitions;
-    private final ClusterMetadata metadata;
+    private final MetadataPublisher metadata;
     private final ServerSocket scSocket;
     private final Map<Integer, ServerSocket> spuSockets = new LinkedHashMap<>();
     private final Set<WireConnection> connections = ConcurrentHashMap.newKeySet();
@@ -94,7 +94,7 @@ public final class WireServer implements AutoCloseable {
         this.host = builder.host;
         this.maxFrameSize = builder.maxFrameSize;
         this.maxPartitions = builder.maxPartitions;
-        this.metadata = new ClusterMetadata(this, broker);
+        this.metadata = new MetadataPublisher(this, broker);
         AtomicInteger threads = new AtomicInteger();
         this.pushes = Executors.newCachedThreadPool(task -> daemon(task, "fluviokit-stream-" + threads.incrementAndGet()));
         InetAddress address = InetAddress.getByName(host);
@@ -271,7 +271,7 @@ public final class WireServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- package-private
 
-    ClusterMetadata metadata() {
+    MetadataPublisher metadata() {
         return metadata;
     }
 

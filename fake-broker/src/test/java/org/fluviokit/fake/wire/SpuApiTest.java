@@ -14,6 +14,8 @@ import org.fluviokit.fake.ConsumerOffsetEntry;
 import org.fluviokit.fake.FakeBroker;
 import org.fluviokit.fake.TopicConfig;
 import org.fluviokit.fake.VirtualClock;
+import org.fluviokit.fake.internal.BrokerEngine;
+import org.fluviokit.fake.internal.ProducedRecord;
 import org.fluviokit.protocol.ApiKey;
 import org.fluviokit.protocol.CodedError;
 import org.fluviokit.protocol.ErrorCode;
@@ -242,7 +244,7 @@ class SpuApiTest {
             assertThat(client.read(ack, (short) 0, UpdateOffsetsResponse::decode).status()).singleElement()
                     .extracting(s -> s.error()).isEqualTo(CodedError.of(ErrorCode.FETCH_SESSION_NOT_FOUND));
             // the next stream on this connection is still number 1: a refused one takes no id
-            broker.connect().produce("known", 0, List.of(new org.fluviokit.fake.ProducedRecord(null, new byte[] {1}, T0)));
+            BrokerEngine.of(broker).connect().produce("known", 0, List.of(new ProducedRecord(null, new byte[] {1}, T0)));
             int good = client.send(ApiKey.Spu.STREAM_FETCH, V, StreamFetchRequest.of("known", 0, 0));
             assertThat(client.readStream(good, V).streamId()).isEqualTo(1);
         }
@@ -309,7 +311,7 @@ class SpuApiTest {
     @Test
     void fetchConsumerOffsetsHonoursItsVersionGate() {
         broker.createTopic("gated", 2);
-        var connection = broker.connect();
+        var connection = BrokerEngine.of(broker).connect();
         connection.updateConsumerOffset(connection.openStream("gated", 0, 0, 100, "c1").id(), 3);
         connection.updateConsumerOffset(connection.openStream("gated", 1, 0, 100, "c2").id(), 4);
         try (WireClient client = spu()) {

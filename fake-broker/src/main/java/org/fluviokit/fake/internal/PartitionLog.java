@@ -1,0 +1,255 @@
+package org.fluviokit.fake.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.fluviokit.fake.BrokerException;
+import org.fluviokit.fake.TopicInfo;
+import org.fluviokit.protocol.CodedError;
+import org.fluviokit.protocol.ErrorCode;
+
+/**
+ * One partition's append-only log. Records are kept column by column (keys, values, timestamps)
+ * so that a million 100-byte records cost little more than their bytes, and batch boundaries are
+ * kept because a stream fetch hands out whole batches (spec wire-protocol §3.6.3).
+ */
+final class PartitionLog {
+
+    /** Bytes a batch header takes on the wire, and a record's framing beside its key and value (§4.2, §4.4). */
+    static final int BATCH_OVERHEAD = 61;
+    static final int RECORD_OVERHEAD = 8;
+
+    private final String topic;
+    private final int partition;
+    /** Where acknowledged writes are recorded, or null for a broker without a data directory. */
+    private Journal journal;
+    private final List<StreamSession> sessions = new CopyOnWriteArrayList<>();
+
+    /**
+     * Records live in fixed-size chunks that are never copied once allocated: a growing log never
+     * moves its records (no large array copies), and batch views handed out stay valid.
+     */
+    static final int CHUNK_BITS = 14;
+    static final int CHUNK_SIZE = 1 << CHUNK_BITS;
+    static final int CHUNK_MASK = CHUNK_SIZE - 1;
+
+    private byte[][][] keys = new byte[4][][];
+    private byte[][][] values = new byte[4][][];
+    private long[][] timestamps = new long[4][];
+    private int chunks;
+    /** Offset of the record at index 0 of the chunks. */
+    private long arrayBase;
+    private int size;
+    private long[] batchStarts = new long[16];
+    private int batchCount;
+    private long logStart;
+    private long bytes;
+    private boolean deleted;
+
+    PartitionLog(String topic, int partition, Journal journal) {
+        this.topic = topic;
+        this.partition = partition;
+        this.journal = journal;
+    }
+
+    synchronized void attachJournal(Journal journal) {
+        this.journal = journal;
+    }
+
+    String topic() {
+        return topic;
+    }
+
+    int partition() {
+        return partition;
+    }
+
+    /** Appends the records as one batch and returns the offset the first one got. */
+    long append(List<ProducedRecord> records) {
+        long base;
+        synchronized (this) {
+            if (deleted) {
+                throw BrokerException.of(ErrorCode.NOT_LEADER_FOR_PARTITION);
+            }
+            base = arrayBase + size;
+            if (records.isEmpty()) {
+                return base;
+            }
+            for (ProducedRecord record : records) {
+                if ((size & CHUNK_MASK) == 0 && (size >>> CHUNK_BITS) == chunks) {
+                    addChunk();
+                }
+                int chunk = size >>> CHUNK_BITS;
+                int slot = size & CHUNK_MASK;
+                keys[chunk][slot] = record.key();
+                values[chunk][slot] = record.value();
+                timestamps[chunk][slot] = record.timestamp();
+                bytes += RECORD_OVERHEAD + record.value().length + (record.key() == null ? 0 : record.key().length);
+                size++;
+            }
+            bytes += BATCH_OVERHEAD;
+            if (batchCount == batchStarts.length) {
+                batchStarts = Arrays.copyOf(batchStarts, batchCount * 2);
+            }
+            batchStarts[batchCount++] = base;
+            if (journal != null) {
+                // Under the partition's lock, so the journal holds each partition's batches in offset order.
+                journal.batchAppended(topic, partition, base, records);
+            }
+        }
+        notifySessions();
+        return base;
+    }
+
+    synchronized PartitionOffsets offsets() {
+        return new PartitionOffsets(logStart, arrayBase + size);
+    }
+
+    synchronized long highWatermark() {
+        return arrayBase + size;
+    }
+
+    synchronized TopicInfo.PartitionInfo info(int leader) {
+        return new TopicInfo.PartitionInfo(partition, leader, logStart, arrayBase + size, bytes);
+    }
+
+    synchronized boolean isDeleted() {
+        return deleted;
+    }
+
+    /**
+     * Whole batches from the one that contains {@code from} to the log end, stopping once
+     * {@code maxBytes} would be exceeded (at least one batch is returned when there is one).
+     */
+    FetchResult read(long from, int maxBytes) {
+        synchronized (this) {
+            if (deleted) {
+                throw BrokerException.of(ErrorCode.TOPIC_DELETED);
+            }
+            long end = arrayBase + size;
+            if (from < logStart) {
+                throw new BrokerException(CodedError.of(ErrorCode.OFFSET_EVICTED, from, logStart));
+            }
+            List<StoredBatch> batches = new ArrayList<>();
+            if (from >= end) {
+                return new FetchResult(batches, end, logStart);
+            }
+            // Starting at the batch that contains the offset, so the first batch may hold records
+            // before it (§3.6.3, find_offset_position); clients drop those.
+            int batch = Arrays.binarySearch(batchStarts, 0, batchCount, from);
+            if (batch < 0) {
+                batch = Math.max(0, -batch - 2);
+            }
+            long budget = maxBytes;
+            for (; batch < batchCount; batch++) {
+                long start = batchStarts[batch];
+                long next = batch + 1 < batchCount ? batchStarts[batch + 1] : end;
+                int firstIndex = (int) (start - arrayBase);
+                int count = (int) (next - start);
+                long batchBytes = BATCH_OVERHEAD + payload(firstIndex, count);
+                if (!batches.isEmpty() && batchBytes > budget) {
+                    break;
+                }
+                budget -= batchBytes;
+                batches.add(new StoredBatch(start, count, firstIndex, keys, values, timestamps));
+            }
+            return new FetchResult(batches, end, logStart);
+        }
+    }
+
+    /**
+     * Drops whole batches that end before {@code beforeOffset}, as Fluvio's segment retention
+     * drops whole segments. Returns the new log start.
+     */
+    long evictBefore(long beforeOffset) {
+        synchronized (this) {
+            int firstKept = 0;
+            long end = arrayBase + size;
+            while (firstKept < batchCount) {
+                long next = firstKept + 1 < batchCount ? batchStarts[firstKept + 1] : end;
+                if (next > beforeOffset) {
+                    break;
+                }
+                firstKept++;
+            }
+            long newStart = firstKept < batchCount ? batchStarts[firstKept] : end;
+            if (newStart <= logStart) {
+                return logStart;
+            }
+            int dropped = (int) (newStart - arrayBase);
+            bytes -= BATCH_OVERHEAD * (long) firstKept + payload(0, dropped);
+            // New chunks rather than cleared old ones: batch views handed out earlier stay valid.
+            byte[][][] oldKeys = keys;
+            byte[][][] oldValues = values;
+            long[][] oldTimestamps = timestamps;
+            int kept = size - dropped;
+            keys = new byte[4][][];
+            values = new byte[4][][];
+            timestamps = new long[4][];
+            chunks = 0;
+            for (int i = 0; i < kept; i++) {
+                if ((i & CHUNK_MASK) == 0) {
+                    addChunk();
+                }
+                int from = dropped + i;
+                keys[i >>> CHUNK_BITS][i & CHUNK_MASK] = oldKeys[from >>> CHUNK_BITS][from & CHUNK_MASK];
+                values[i >>> CHUNK_BITS][i & CHUNK_MASK] = oldValues[from >>> CHUNK_BITS][from & CHUNK_MASK];
+                timestamps[i >>> CHUNK_BITS][i & CHUNK_MASK] = oldTimestamps[from >>> CHUNK_BITS][from & CHUNK_MASK];
+            }
+            batchStarts = Arrays.copyOfRange(batchStarts, firstKept, Math.max(firstKept + 16, batchStarts.length));
+            batchCount -= firstKept;
+            size -= dropped;
+            arrayBase = newStart;
+            logStart = newStart;
+            if (journal != null) {
+                journal.evicted(topic, partition, beforeOffset);
+            }
+        }
+        notifySessions();
+        return logStart;
+    }
+
+    void markDeleted() {
+        synchronized (this) {
+            deleted = true;
+        }
+        notifySessions();
+    }
+
+    void register(StreamSession session) {
+        sessions.add(session);
+    }
+
+    void unregister(StreamSession session) {
+        sessions.remove(session);
+    }
+
+    private void notifySessions() {
+        for (StreamSession session : sessions) {
+            session.signal();
+        }
+    }
+
+    private long payload(int firstIndex, int count) {
+        long total = 0;
+        for (int i = firstIndex; i < firstIndex + count; i++) {
+            byte[] key = keys[i >>> CHUNK_BITS][i & CHUNK_MASK];
+            total += RECORD_OVERHEAD + values[i >>> CHUNK_BITS][i & CHUNK_MASK].length + (key == null ? 0 : key.length);
+        }
+        return total;
+    }
+
+    private void addChunk() {
+        if (chunks == values.length) {
+            keys = Arrays.copyOf(keys, chunks * 2);
+            values = Arrays.copyOf(values, chunks * 2);
+            timestamps = Arrays.copyOf(timestamps, chunks * 2);
+        }
+        keys[chunks] = new byte[CHUNK_SIZE][];
+        values[chunks] = new byte[CHUNK_SIZE][];
+        timestamps[chunks] = new long[CHUNK_SIZE];
+        chunks++;
+    }
+}

@@ -1,0 +1,81 @@
+package org.fluviokit.testkit.internal;
+
+import java.util.Optional;
+
+import org.fluviokit.client.FluvioTarget;
+import org.fluviokit.client.spi.FluvioTargetProvider;
+import org.fluviokit.client.spi.TargetSettings;
+import org.fluviokit.client.spi.Transport;
+import org.fluviokit.junit.FluvioTest;
+import org.fluviokit.testcontainers.FluvioContainer;
+
+/**
+ * {@code container}: Fluvio in Docker ({@link FluvioContainer}), image
+ * {@value FluvioTest#CONTAINER_IMAGE_PROPERTY} (default {@value FluvioTest#DEFAULT_CONTAINER_IMAGE}). Testcontainers is an optional dependency of the testkit: only
+ * this class touches it, and only when the container target is asked for.
+ */
+public final class ContainerTargetProvider implements FluvioTargetProvider {
+
+    @Override
+    public String name() {
+        return "container";
+    }
+
+    @Override
+    public Optional<String> unavailable(TargetSettings settings) {
+        try {
+            // As Testcontainers' disabledWithoutDocker: visible as skipped, never passed.
+            return FluvioContainer.isDockerAvailable() ? Optional.empty()
+                    : Optional.of("Docker is not available: the container target runs Fluvio in a Docker container");
+        } catch (NoClassDefFoundError missing) {
+            return Optional.of("the container target needs Testcontainers: add org.testcontainers:testcontainers"
+                    + " to the test classpath");
+        }
+    }
+
+    @Override
+    public FluvioTarget open(TargetSettings settings) {
+        FluvioContainer container = FluvioContainer.start(settings.get(FluvioTest.CONTAINER_IMAGE_PROPERTY).orElse(FluvioTest.DEFAULT_CONTAINER_IMAGE));
+        return new ContainerCluster(container);
+    }
+
+    private static final class ContainerCluster extends FluvioTarget {
+        private final FluvioContainer container;
+        private final FluvioTarget cluster;
+
+        ContainerCluster(FluvioContainer container) {
+            this.container = container;
+            this.cluster = container.target();
+        }
+
+        @Override
+        protected Transport openTransport() {
+            return openTransport(cluster);
+        }
+
+        @Override
+        public boolean canRestart() {
+            return cluster.canRestart();
+        }
+
+        @Override
+        public void restart() {
+            cluster.restart();
+        }
+
+        @Override
+        public String describe() {
+            return "container " + container.getDockerImageName() + " at " + container.getEndpoint();
+        }
+
+        @Override
+        public Optional<String> endpoint() {
+            return cluster.endpoint();
+        }
+
+        @Override
+        public void close() {
+            container.stop();
+        }
+    }
+}
