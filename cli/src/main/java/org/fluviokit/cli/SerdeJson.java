@@ -33,6 +33,11 @@ import com.fasterxml.jackson.databind.util.RawValue;
  * empty containers, lower-case hex digits in escapes), and {@link #parseValue} is {@code from_slice}
  * into a {@code serde_json::Value} (keys sorted, numbers as u64, i64 or f64) that fails with
  * serde_json's own messages, which {@code consume -O json} prints for records that are not JSON.
+ *
+ * <p>Writing is Jackson's, configured to serde_json's layout. Reading keeps a parser of its own only
+ * because those messages are part of the CLI's output: Jackson words its errors differently and
+ * places them at other columns, and serde_json's number rules (u64, then i64, then f64, with its
+ * float formatting) decide what {@code -O json} prints.
  */
 final class SerdeJson {
 

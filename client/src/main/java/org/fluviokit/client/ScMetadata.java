@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import org.fluviokit.client.spi.TransportException;
 import org.fluviokit.protocol.CodedError;
 import org.fluviokit.protocol.ErrorCode;
+import org.fluviokit.protocol.FluvioApi;
 import org.fluviokit.protocol.sc.Metadata;
 import org.fluviokit.protocol.sc.MetadataUpdate;
 import org.fluviokit.protocol.sc.ObjectKind;
@@ -32,8 +33,6 @@ final class ScMetadata implements AutoCloseable {
 
     /** The oldest platform the client talks to (Fluvio's {@code MINIMUM_PLATFORM_VERSION}). */
     private static final String MINIMUM_PLATFORM_VERSION = "0.9.0";
-    private static final short WATCH_MIN = 15;
-    private static final short WATCH_MAX = 19;
 
     private final WireSocket sc;
     private final Duration metadataTimeout;
@@ -48,7 +47,7 @@ final class ScMetadata implements AutoCloseable {
 
     static ScMetadata connect(String host, int port, ClusterSettings settings) {
         WireSocket sc = WireSocket.connect(host, port, settings.clientId(), settings);
-        Optional<Short> watchVersion = sc.negotiate(WatchRequest.API_KEY, WATCH_MIN, WATCH_MAX);
+        Optional<Short> watchVersion = sc.negotiate(FluvioApi.WATCH);
         if (watchVersion.isEmpty()) {
             sc.close();
             throw new FluvioException(ErrorCode.OTHER, "Fluvio Client " + WireSocket.CLIENT_VERSION + " and Cluster "

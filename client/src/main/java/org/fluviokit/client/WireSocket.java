@@ -24,6 +24,7 @@ import org.fluviokit.client.spi.TransportException;
 import org.fluviokit.protocol.ApiVersionsRequest;
 import org.fluviokit.protocol.ApiVersionsResponse;
 import org.fluviokit.protocol.Encodable;
+import org.fluviokit.protocol.FluvioApi;
 import org.fluviokit.protocol.FrameReader;
 import org.fluviokit.protocol.Frames;
 import org.fluviokit.protocol.ProtocolException;
@@ -138,13 +139,9 @@ final class WireSocket implements AutoCloseable {
         return closed;
     }
 
-    /** The version to encode an API with: §1.7's negotiation, or {@code fallback} when the server does not list it. */
-    short version(int apiKey, short clientMin, short clientMax, short fallback) {
-        return ApiVersionsResponse.negotiate(versions, apiKey, clientMin, clientMax).orElse(fallback);
-    }
-
-    Optional<Short> negotiate(int apiKey, short clientMin, short clientMax) {
-        return ApiVersionsResponse.negotiate(versions, apiKey, clientMin, clientMax);
+    /** The version to encode {@code api} with for this server (§1.7), if there is one. */
+    Optional<Short> negotiate(FluvioApi api) {
+        return api.negotiate(versions);
     }
 
     /** Sends a request and waits for its response body (positioned after the correlation id). */

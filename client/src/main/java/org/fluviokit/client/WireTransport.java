@@ -17,6 +17,7 @@ import org.fluviokit.client.spi.Transport;
 import org.fluviokit.client.spi.TransportException;
 import org.fluviokit.protocol.CodedError;
 import org.fluviokit.protocol.ErrorCode;
+import org.fluviokit.protocol.FluvioApi;
 import org.fluviokit.protocol.ProtocolException;
 import org.fluviokit.protocol.WireReader;
 import org.fluviokit.protocol.record.Record;
@@ -61,11 +62,6 @@ final class WireTransport implements Transport {
 
     /** The partition that leads consumer offsets (K1). */
     private static final String CONSUMER_OFFSET_TOPIC = "consumer-offset";
-    private static final short SC_MIN = 11;
-    private static final short SC_MAX = 19;
-    private static final short LIST_MIN = 15;
-    private static final short SPU_MIN = 23;
-    private static final short SPU_MAX = 25;
     /** When this JVM last deleted a topic, per cluster endpoint (System.nanoTime()). */
     private static final java.util.concurrent.ConcurrentMap<String, Long> LAST_DELETE =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -121,7 +117,7 @@ final class WireTransport implements Transport {
         }
         ScMetadata cluster = metadata();
         WireSocket sc = cluster.socket();
-        short version = scVersion(sc, CreateRequest.API_KEY, SC_MIN);
+        short version = version(sc, FluvioApi.CREATE);
         CreateRequest<org.fluviokit.protocol.sc.TopicSpec> request = new CreateRequest<>(ObjectKind.TOPIC,
                 new CreateRequest.CommonCreateRequest(name, dryRun, java.util.OptionalLong.empty()), wireSpec(spec));
         Status status = Status.decode(sc.request(CreateRequest.API_KEY, version, request), version);
@@ -139,7 +135,7 @@ final class WireTransport implements Transport {
         ScMetadata cluster = metadata();
         int partitions = cluster.topic(name).map(topic -> topic.spec().partitionCount()).orElse(1);
         WireSocket sc = cluster.socket();
-        short version = scVersion(sc, DeleteRequest.API_KEY, SC_MIN);
+        short version = version(sc, FluvioApi.DELETE);
         Status status = Status.decode(sc.request(DeleteRequest.API_KEY, version,
                 new DeleteRequest(ObjectKind.TOPIC.label(), name, force)), version);
         if (!status.errorCode().isOk()) {
@@ -181,7 +177,7 @@ final class WireTransport implements Transport {
     public List<TopicMetadata> listTopics() {
         ScMetadata cluster = metadata();
         WireSocket sc = cluster.socket();
-        short version = scVersion(sc, ListRequest.API_KEY, LIST_MIN);
+        short version = version(sc, FluvioApi.LIST);
         List<TopicMetadata> result = new ArrayList<>();
         // The SC lists either user or system topics (§3.4.4); ask for both.
         for (boolean system : new boolean[] {false, true}) {
@@ -213,7 +209,7 @@ final class WireTransport implements Transport {
             wireRecords.add(wire.withTimestampDelta(Math.max(0, record.timestamp() - first)));
         }
         RecordBatch batch = RecordBatch.ofRecords(first, org.fluviokit.protocol.record.Compression.NONE, wireRecords);
-        short version = spu.version(ProduceRequest.API_KEY, ProduceRequest.MIN_API_VERSION, SPU_MAX, SPU_MAX);
+        short version = version(spu, FluvioApi.PRODUCE);
         ProduceResponse response = ProduceResponse.decode(
                 spu.request(ProduceRequest.API_KEY, version, ProduceRequest.of(topic, partition, batch)), version);
         ProduceResponse.PartitionProduceResponse answer = response.responses().get(0).partitions().get(0);
@@ -226,7 +222,7 @@ final class WireTransport implements Transport {
     @Override
     public Offsets fetchOffsets(String topic, int partition) {
         WireSocket spu = leaderOf(topic, partition, ErrorCode.PARTITION_NOT_LEADER);
-        short version = spu.version(FetchOffsetsRequest.API_KEY, SPU_MIN, SPU_MAX, SPU_MAX);
+        short version = version(spu, FluvioApi.FETCH_OFFSETS);
         FetchOffsetsResponse response = FetchOffsetsResponse.decode(
                 spu.request(FetchOffsetsRequest.API_KEY, version, FetchOffsetsRequest.of(topic, partition)), version);
         FetchOffsetsResponse.FetchOffsetPartitionResponse answer = response.topics().get(0).partitions().get(0);
@@ -238,7 +234,7 @@ final class WireTransport implements Transport {
     public StreamHandle streamFetch(String topic, int partition, long fetchOffset, int maxBytes, String consumerId,
                                     Runnable onData) {
         WireSocket spu = leaderOf(topic, partition, ErrorCode.NOT_LEADER_FOR_PARTITION);
-        short version = spu.version(StreamFetchRequest.API_KEY, SPU_MIN, SPU_MAX, SPU_MAX);
+        short version = version(spu, FluvioApi.STREAM_FETCH);
         StreamFetchRequest request = StreamFetchRequest.of(topic, partition, fetchOffset).withMaxBytes(maxBytes);
         if (consumerId != null) {
             request = request.withConsumerId(consumerId);
@@ -252,7 +248,7 @@ final class WireTransport implements Transport {
     @Override
     public List<ConsumerOffset> fetchConsumerOffsets(String topic, Integer partition, String consumerId) {
         WireSocket leader = leaderOf(CONSUMER_OFFSET_TOPIC, 0, ErrorCode.PARTITION_NOT_LEADER);
-        short version = leader.version(FetchConsumerOffsetsRequest.API_KEY, SPU_MIN, SPU_MAX, SPU_MAX);
+        short version = version(leader, FluvioApi.FETCH_CONSUMER_OFFSETS);
         FetchConsumerOffsetsRequest request = new FetchConsumerOffsetsRequest(
                 topic == null && consumerId == null ? Optional.empty()
                         : Optional.of(new FetchConsumerOffsetsRequest.FilterOpts(
@@ -276,7 +272,7 @@ final class WireTransport implements Transport {
     @Override
     public void deleteConsumerOffset(String consumerId, String topic, int partition) {
         WireSocket leader = leaderOf(CONSUMER_OFFSET_TOPIC, 0, ErrorCode.PARTITION_NOT_LEADER);
-        short version = leader.version(DeleteConsumerOffsetRequest.API_KEY, SPU_MIN, SPU_MAX, SPU_MAX);
+        short version = version(leader, FluvioApi.DELETE_CONSUMER_OFFSET);
         DeleteConsumerOffsetResponse response = DeleteConsumerOffsetResponse.decode(
                 leader.request(DeleteConsumerOffsetRequest.API_KEY, version, new DeleteConsumerOffsetRequest(
                         new org.fluviokit.protocol.spu.ReplicaKey(topic, partition), consumerId)), version);
@@ -332,9 +328,10 @@ final class WireTransport implements Transport {
         }
     }
 
-    private static short scVersion(WireSocket sc, int apiKey, short min) {
-        return sc.negotiate(apiKey, min, SC_MAX).orElseThrow(() -> new FluvioException(ErrorCode.OTHER,
-                "no version found for: " + apiKey));
+    /** The version to send {@code api} at over {@code socket}, from the one table of versions (wire-protocol §3.1). */
+    static short version(WireSocket socket, FluvioApi api) {
+        return socket.negotiate(api).orElseThrow(() -> new FluvioException(ErrorCode.OTHER,
+                "no version found for: " + api.key()));
     }
 
     // ---------------------------------------------------------------- conversions
@@ -447,7 +444,7 @@ final class WireTransport implements Transport {
 
         @Override
         public CompletableFuture<CodedError> updateConsumerOffset(long offset) {
-            short flushVersion = spu.version(UpdateConsumerOffsetRequest.API_KEY, SPU_MIN, SPU_MAX, SPU_MAX);
+            short flushVersion = version(spu, FluvioApi.UPDATE_CONSUMER_OFFSET);
             return spu.send(UpdateConsumerOffsetRequest.API_KEY, flushVersion,
                             new UpdateConsumerOffsetRequest(offset, streamId), settings.clientId())
                     .thenApply(in -> UpdateConsumerOffsetResponse.decode(in, flushVersion).errorCode());

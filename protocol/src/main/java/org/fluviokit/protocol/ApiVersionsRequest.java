@@ -15,7 +15,6 @@ public record ApiVersionsRequest(String clientVersion, String clientOs, String c
         implements Encodable {
 
     public static final int API_KEY = ApiKey.API_VERSIONS;
-    public static final short MIN_API_VERSION = 0;
     public static final short DEFAULT_API_VERSION = 2;
 
     public ApiVersionsRequest {

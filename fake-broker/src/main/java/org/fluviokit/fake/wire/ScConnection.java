@@ -16,6 +16,7 @@ import org.fluviokit.protocol.ApiKey;
 import org.fluviokit.protocol.ApiVersionsRequest;
 import org.fluviokit.protocol.ApiVersionsResponse;
 import org.fluviokit.protocol.ApiVersionsResponse.ApiVersionKey;
+import org.fluviokit.protocol.FluvioApi;
 import org.fluviokit.protocol.CodedError;
 import org.fluviokit.protocol.ErrorCode;
 import org.fluviokit.protocol.RequestHeader;
@@ -42,13 +43,7 @@ import org.fluviokit.protocol.sc.WatchRequest;
 final class ScConnection extends WireConnection {
 
     /** What the real SC advertises, in its order (§3.1, §6.2, example B). */
-    static final List<ApiVersionKey> API_KEYS = List.of(
-            ApiVersionKey.of(ApiKey.Sc.CREATE, 9, 19),
-            ApiVersionKey.of(ApiKey.Sc.DELETE, 1, 19),
-            ApiVersionKey.of(ApiKey.Sc.LIST, 15, 19),
-            ApiVersionKey.of(ApiKey.Sc.WATCH, 15, 19),
-            ApiVersionKey.of(ApiKey.Sc.MIRRORING, 14, 19),
-            ApiVersionKey.of(ApiKey.Sc.UPDATE, 1, 19));
+    static final List<ApiVersionKey> API_KEYS = FluvioApi.listedBy(FluvioApi.Role.SC);
 
     private static final String TOPIC = ObjectKind.TOPIC.label();
     private static final String PARTITION = ObjectKind.PARTITION.label();

@@ -21,6 +21,7 @@ import org.fluviokit.protocol.ApiKey;
 import org.fluviokit.protocol.ApiVersionsRequest;
 import org.fluviokit.protocol.ApiVersionsResponse;
 import org.fluviokit.protocol.ApiVersionsResponse.ApiVersionKey;
+import org.fluviokit.protocol.FluvioApi;
 import org.fluviokit.protocol.CodedError;
 import org.fluviokit.protocol.ErrorCode;
 import org.fluviokit.protocol.RequestHeader;
@@ -57,10 +58,13 @@ import org.fluviokit.protocol.spu.UpdateOffsetsResponse.OffsetUpdateStatus;
 final class SpuConnection extends WireConnection {
 
     /** What the real SPU advertises, in its order (§3.1, §6.2, example C). */
-    static final List<ApiVersionKey> API_KEYS = apiKeys(ApiKey.Spu.CURRENT_VERSION);
+    static final List<ApiVersionKey> API_KEYS = FluvioApi.listedBy(FluvioApi.Role.SPU);
 
     /** Fluvio ≤ 0.9.12 sends no client_version and gets StreamFetch up to 15 (§3.1). */
-    static final List<ApiVersionKey> LEGACY_API_KEYS = apiKeys((short) 15);
+    static final List<ApiVersionKey> LEGACY_API_KEYS = API_KEYS.stream()
+            .map(key -> key.apiKey() == ApiKey.Spu.STREAM_FETCH
+                    ? new ApiVersionKey(key.apiKey(), key.minVersion(), FluvioApi.LEGACY_STREAM_FETCH_MAX) : key)
+            .toList();
 
     private final int spuId;
     private final BrokerConnection engine;
@@ -84,15 +88,6 @@ final class SpuConnection extends WireConnection {
 
     private boolean leadsConsumerOffsets() {
         return leads(FakeBroker.CONSUMER_OFFSET_TOPIC, 0);
-    }
-
-    private static List<ApiVersionKey> apiKeys(short streamFetchMax) {
-        return List.of(
-                ApiVersionKey.of(ApiKey.Spu.PRODUCE, 0, 25),
-                ApiVersionKey.of(ApiKey.Spu.FETCH, 0, 25),
-                ApiVersionKey.of(ApiKey.Spu.FETCH_OFFSETS, 25, 25),
-                ApiVersionKey.of(ApiKey.Spu.STREAM_FETCH, 0, streamFetchMax),
-                ApiVersionKey.of(ApiKey.Spu.UPDATE_OFFSETS, 0, 0));
     }
 
     @Override

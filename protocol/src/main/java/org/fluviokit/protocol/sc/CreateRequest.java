@@ -20,7 +20,6 @@ import org.fluviokit.protocol.WireWriter;
 public record CreateRequest<S>(ObjectKind<S, ?> kind, CommonCreateRequest common, S spec) implements Encodable {
 
     public static final int API_KEY = ApiKey.Sc.CREATE;
-    public static final short MIN_API_VERSION = 9;
     public static final short DEFAULT_API_VERSION = ApiKey.Sc.CURRENT_VERSION;
 
     /**

@@ -23,7 +23,6 @@ import org.fluviokit.protocol.WireWriter;
 public record DeleteRequest(String label, String key, boolean force) implements Encodable {
 
     public static final int API_KEY = ApiKey.Sc.DELETE;
-    public static final short MIN_API_VERSION = 1;
     public static final short DEFAULT_API_VERSION = ApiKey.Sc.CURRENT_VERSION;
 
     private static final String CUSTOM_SPU = "CustomSpu";

@@ -21,7 +21,6 @@ public record ListRequest(String label, List<String> nameFilters, boolean summar
         implements Encodable {
 
     public static final int API_KEY = ApiKey.Sc.LIST;
-    public static final short MIN_API_VERSION = 15;
     public static final short DEFAULT_API_VERSION = ApiKey.Sc.CURRENT_VERSION;
 
     public ListRequest {

@@ -19,7 +19,6 @@ import org.fluviokit.protocol.WireWriter;
 public record WatchRequest(String label, long epoch, boolean summary) implements Encodable {
 
     public static final int API_KEY = ApiKey.Sc.WATCH;
-    public static final short MIN_API_VERSION = 15;
     public static final short DEFAULT_API_VERSION = ApiKey.Sc.CURRENT_VERSION;
 
     public WatchRequest {

@@ -17,7 +17,6 @@ import org.fluviokit.protocol.WireWriter;
 public record DeleteConsumerOffsetRequest(ReplicaKey replicaId, String consumerId) implements Encodable {
 
     public static final int API_KEY = ApiKey.Spu.DELETE_CONSUMER_OFFSET;
-    public static final short MIN_API_VERSION = 23;
     public static final short DEFAULT_API_VERSION = ApiKey.Spu.CURRENT_VERSION;
 
     public DeleteConsumerOffsetRequest {

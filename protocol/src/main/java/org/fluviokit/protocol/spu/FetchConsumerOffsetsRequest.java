@@ -17,7 +17,6 @@ import org.fluviokit.protocol.WireWriter;
 public record FetchConsumerOffsetsRequest(Optional<FilterOpts> filterOpts) implements Encodable {
 
     public static final int API_KEY = ApiKey.Spu.FETCH_CONSUMER_OFFSETS;
-    public static final short MIN_API_VERSION = 23;
     public static final short DEFAULT_API_VERSION = ApiKey.Spu.CURRENT_VERSION;
 
     /** First version with a body. */

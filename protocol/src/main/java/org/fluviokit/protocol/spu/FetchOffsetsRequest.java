@@ -20,7 +20,6 @@ public record FetchOffsetsRequest(List<FetchOffsetTopic> topics, Optional<String
         implements Encodable {
 
     public static final int API_KEY = ApiKey.Spu.FETCH_OFFSETS;
-    public static final short MIN_API_VERSION = 23;
     public static final short DEFAULT_API_VERSION = ApiKey.Spu.CURRENT_VERSION;
 
     /** The only version whose requests carry {@code consumer_id}. */

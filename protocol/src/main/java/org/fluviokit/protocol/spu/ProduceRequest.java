@@ -30,7 +30,6 @@ public record ProduceRequest(Optional<String> transactionalId, Isolation isolati
         implements Encodable {
 
     public static final int API_KEY = ApiKey.Spu.PRODUCE;
-    public static final short MIN_API_VERSION = 0;
     public static final short DEFAULT_API_VERSION = ApiKey.Spu.CURRENT_VERSION;
     /** The CLI's timeout (§2.5). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(1500);

@@ -36,7 +36,6 @@ public record StreamFetchRequest(String topic, int partition, long fetchOffset, 
                                  Optional<String> consumerId) implements Encodable {
 
     public static final int API_KEY = ApiKey.Spu.STREAM_FETCH;
-    public static final short MIN_API_VERSION = 23;
     public static final short DEFAULT_API_VERSION = ApiKey.Spu.CURRENT_VERSION;
     /** 1 048 588 + 255 (longest topic name) + 47 (empty response structures), §3.6.3. */
     public static final int DEFAULT_MAX_BYTES = 1_048_890;

@@ -15,7 +15,6 @@ import org.fluviokit.protocol.WireWriter;
 public record UpdateConsumerOffsetRequest(long offset, int sessionId) implements Encodable {
 
     public static final int API_KEY = ApiKey.Spu.UPDATE_CONSUMER_OFFSET;
-    public static final short MIN_API_VERSION = 23;
     public static final short DEFAULT_API_VERSION = ApiKey.Spu.CURRENT_VERSION;
 
     @Override

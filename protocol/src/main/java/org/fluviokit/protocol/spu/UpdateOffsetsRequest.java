@@ -16,7 +16,6 @@ import org.fluviokit.protocol.WireWriter;
 public record UpdateOffsetsRequest(List<OffsetUpdate> offsets) implements Encodable {
 
     public static final int API_KEY = ApiKey.Spu.UPDATE_OFFSETS;
-    public static final short MIN_API_VERSION = 0;
     public static final short DEFAULT_API_VERSION = 0;
 
     /**
