@@ -42,6 +42,7 @@ final class DefaultConsumerStream implements ConsumerStream {
 
     @Override
     public synchronized Optional<ConsumerRecord> next(Duration timeout) {
+        ensureOpen();
         long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
         boolean reconnected = false;
         try {
@@ -88,12 +89,21 @@ final class DefaultConsumerStream implements ConsumerStream {
 
     @Override
     public synchronized void offsetCommit() {
+        ensureOpen();
         current.commit();
     }
 
     @Override
     public synchronized void offsetFlush() {
+        ensureOpen();
         current.flush();
+    }
+
+    /** Fluvio's Rust API cannot reach a dropped stream at all; here every use after close says so the same way. */
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this consumer stream is closed");
+        }
     }
 
     @Override

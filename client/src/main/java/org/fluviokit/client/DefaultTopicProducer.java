@@ -44,6 +44,8 @@ final class DefaultTopicProducer implements TopicProducer {
     private final Partitioner partitioner = new Partitioner();
     private final Map<Integer, PartitionQueue> queues = new ConcurrentHashMap<>();
 
+    private volatile boolean closed;
+
     DefaultTopicProducer(Transport transport, String topic, int partitionCount, Integer fixedPartition) {
         this.transport = transport;
         this.topic = topic;
@@ -65,6 +67,9 @@ final class DefaultTopicProducer implements TopicProducer {
     @Override
     public CompletableFuture<RecordMetadata> send(byte[] key, byte[] value) {
         Objects.requireNonNull(value, "value");
+        if (closed) {
+            throw new IllegalStateException("this producer is closed");
+        }
         int recordBytes = recordSize(key, value);
         int size = EMPTY_BATCH_SIZE + recordBytes;
         if (size > MAX_REQUEST_SIZE) {
@@ -101,6 +106,7 @@ final class DefaultTopicProducer implements TopicProducer {
 
     @Override
     public void close() {
+        closed = true;
         flush();
     }
 

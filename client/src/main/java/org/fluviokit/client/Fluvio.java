@@ -20,7 +20,9 @@ import org.fluviokit.client.spi.Transport;
  * }
  * }</pre>
  *
- * <p>Closing the client closes the streams it opened (auto streams send their last flush first).
+ * <p>Closing the client flushes and closes the producers and streams it opened (auto streams send their
+ * last flush first); then every method of the client, its producers and streams throws
+ * {@link IllegalStateException}. (Fluvio's Rust API cannot reach a dropped handle at all.)
  * Thread-safe.
  */
 public final class Fluvio implements AutoCloseable {
@@ -28,6 +30,9 @@ public final class Fluvio implements AutoCloseable {
     private final Transport transport;
     private final FluvioAdmin admin;
     private final Set<ConsumerStream> openStreams = ConcurrentHashMap.newKeySet();
+    /** Held weakly: a producer nobody references has nothing left to flush. */
+    private final Set<TopicProducer> producers = java.util.Collections.synchronizedSet(
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
     private volatile boolean closed;
 
     private Fluvio(Transport transport) {
@@ -51,7 +56,7 @@ public final class Fluvio implements AutoCloseable {
      * @throws FluvioException {@code Topic not found: TOPIC}
      */
     public TopicProducer topicProducer(String topic) {
-        return new DefaultTopicProducer(transport, topic, partitionCount(topic), null);
+        return track(new DefaultTopicProducer(transport, topic, partitionCount(topic), null));
     }
 
     /**
@@ -64,7 +69,7 @@ public final class Fluvio implements AutoCloseable {
         if (partition < 0) {
             throw new IllegalArgumentException("a partition is never negative: " + partition);
         }
-        return new DefaultTopicProducer(transport, topic, partitionCount(topic), partition);
+        return track(new DefaultTopicProducer(transport, topic, partitionCount(topic), partition));
     }
 
     /**
@@ -121,10 +126,22 @@ public final class Fluvio implements AutoCloseable {
             return;
         }
         closed = true;
+        List<TopicProducer> toFlush;
+        synchronized (producers) {
+            toFlush = List.copyOf(producers);
+        }
+        for (TopicProducer producer : toFlush) {
+            producer.close();
+        }
         for (ConsumerStream stream : List.copyOf(openStreams)) {
             stream.close();
         }
         transport.close();
+    }
+
+    private TopicProducer track(TopicProducer producer) {
+        producers.add(producer);
+        return producer;
     }
 
     private int partitionCount(String topic) {

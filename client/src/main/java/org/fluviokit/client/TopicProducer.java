@@ -17,6 +17,7 @@ public interface TopicProducer extends AutoCloseable {
      *
      * @return where the record was stored, or a {@link FluvioException} if the cluster refused it
      * @throws FluvioException at once for a record above the maximum request size (1 MiB)
+     * @throws IllegalStateException once the producer (or its client) is closed
      */
     CompletableFuture<RecordMetadata> send(String key, String value);
 
@@ -26,6 +27,7 @@ public interface TopicProducer extends AutoCloseable {
     /** Waits until every record sent so far is stored or refused. */
     void flush();
 
+    /** Waits for what was sent ({@link #flush()}); then sending throws {@link IllegalStateException}. Idempotent. */
     @Override
     void close();
 }

@@ -56,9 +56,9 @@ public final class ApiScenarios {
     }
 
     private static void run(Scenario scenario) {
-        AllureLabels.check(scenario.area(), scenario.ids());
-        try (ScenarioCluster target = SuiteTarget.current().forScenario()) {
-            AllureLabels.target(target.describe());
+        SuiteTarget suite = SuiteTarget.current();
+        AllureLabels.check(scenario.source(), scenario.area(), scenario.ids(), suite);
+        try (ScenarioCluster target = suite.forScenario()) {
             Allure.description("Scenario file: " + scenario.source());
             ScenarioRunner.run(scenario, target);
         }

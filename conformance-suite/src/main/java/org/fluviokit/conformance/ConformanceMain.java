@@ -84,6 +84,8 @@ public final class ConformanceMain implements Callable<Integer> {
         if (runs.isEmpty()) {
             runs.add(settings);
         }
+        // Each run's report shows that run only (the directory is this tool's output, not a history).
+        AllureResults.clear(allureResults);
         Map<String, VerdictMatrix> matrices = new LinkedHashMap<>();
         for (TargetSettings run : runs) {
             try (SuiteTarget target = SuiteTarget.open(run)) {

@@ -28,9 +28,8 @@ class ModelPropertySuite {
     @Test
     @DisplayName("[model] the fake broker behaves as the reference model on random operation sequences")
     void fakeBrokerMatchesTheModel() {
-        AllureLabels.check("properties", List.of());
         SuiteTarget target = SuiteTarget.current();
-        AllureLabels.target(target.describe());
+        AllureLabels.check("model property", "properties", List.of(), target);
         Assumptions.assumeTrue(target.isFake(), "the model property runs on fake brokers: its sequences"
                 + " restart the broker and move its clock, which a cluster cannot do from here");
         check(ModelHarness::newBroker);

@@ -62,9 +62,8 @@ public final class Transcripts {
     }
 
     private static void run(Transcript transcript) {
-        AllureLabels.check("cli", transcript.ids());
+        AllureLabels.check(transcript.source(), "cli", transcript.ids(), SuiteTarget.current());
         try (TranscriptCluster target = TranscriptCluster.open()) {
-            AllureLabels.target(target.describe());
             Allure.description("Transcript: " + transcript.source() + "\nCommands run by: " + target.shell().describe());
             replay(transcript, target.shell());
         }

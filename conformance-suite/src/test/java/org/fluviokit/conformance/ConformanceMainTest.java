@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +56,16 @@ class ConformanceMainTest {
                     "\"value\":\"C1\"", "\"name\":\"target\"", "\"value\":\"fake broker\"");
             assertThat(results).contains("\"name\":\"1. create-topic: t\"");
         }
+        // A second run leaves only its own results: the report's totals are the last run's.
+        long firstRun = resultFiles(allure).size();
+        assertThat(run(new ByteArrayOutputStream(), "--allure-results", allure.toString())).isZero();
+        assertThat(resultFiles(allure)).hasSize((int) firstRun);
+    }
+
+    private static List<Path> resultFiles(Path allure) throws IOException {
+        try (Stream<Path> files = Files.list(allure)) {
+            return files.filter(f -> f.toString().endsWith("-result.json")).toList();
+        }
     }
 
     @Test
@@ -70,7 +81,7 @@ class ConformanceMainTest {
     }
 
     @Test
-    void bothTargetsRunSideBySideAndTheClusterSkipsWhatItCannotDoWithTheReason() {
+    void bothTargetsRunSideBySideAndTheClusterSkipsWhatItCannotDoWithTheReason() throws IOException {
         // The embedded cluster runs in this JVM, so it can be restarted; its clock is real.
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int exit = run(output, "--target", "fake,cluster", "--endpoint", "embedded", "--allure-results", temp.toString());
@@ -87,6 +98,17 @@ class ConformanceMainTest {
         assertThat(matrix).contains("skipped properties / [model] the fake broker behaves as the reference model on random"
                 + " operation sequences: the model property runs on fake brokers");
         assertThat(exit).isZero();
+        // In Allure each check is a case per target (not one case and its retry), under Suites target > area.
+        List<String> results = resultFiles(temp).stream().map(ConformanceMainTest::read).toList();
+        assertThat(results.stream().map(r -> field(r, "historyId")).distinct().count()).isEqualTo(results.size());
+        assertThat(results).anyMatch(r -> r.contains("{\"name\":\"parentSuite\",\"value\":\"fake\"}"))
+                .anyMatch(r -> r.contains("{\"name\":\"parentSuite\",\"value\":\"cluster\"}"))
+                .allMatch(r -> r.contains("{\"name\":\"suite\",\"value\":\""));
+    }
+
+    private static String field(String json, String name) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     @Test

@@ -3,17 +3,30 @@ package org.fluviokit.assertj;
 import java.util.List;
 import java.util.Optional;
 
-import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.AbstractListAssert;
+import org.assertj.core.api.ObjectAssert;
 import org.fluviokit.client.ConsumerOffset;
 
-/** Assertions on stored consumer offsets. */
-public class ConsumerOffsetsAssert extends AbstractAssert<ConsumerOffsetsAssert, List<ConsumerOffset>> {
+/**
+ * Assertions on stored consumer offsets: AssertJ's list assertions ({@code hasSize},
+ * {@code extracting}, {@code containsExactly}, …) plus Fluvio's own words.
+ *
+ * <pre>{@code
+ * assertThatOffsets(fluvio.consumerOffsets()).hasOffset("c1", "orders", 0, 4)
+ *         .extracting(ConsumerOffset::consumerId).containsOnly("c1", "c2");
+ * }</pre>
+ */
+public class ConsumerOffsetsAssert
+        extends AbstractListAssert<ConsumerOffsetsAssert, List<ConsumerOffset>, ConsumerOffset, ObjectAssert<ConsumerOffset>> {
 
     ConsumerOffsetsAssert(List<ConsumerOffset> actual) {
         super(actual, ConsumerOffsetsAssert.class);
     }
 
-    /** The consumer has offset {@code offset} stored for the partition (the last record it was given, B1). */
+    /**
+     * The consumer has offset {@code offset} stored for the partition (the last record it was given,
+     * B1). A different offset fails with both values, so an IDE shows them side by side.
+     */
     public ConsumerOffsetsAssert hasOffset(String consumerId, String topic, int partition, long offset) {
         isNotNull();
         Optional<ConsumerOffset> found = find(consumerId, topic, partition);
@@ -21,10 +34,11 @@ public class ConsumerOffsetsAssert extends AbstractAssert<ConsumerOffsetsAssert,
             failWithMessage("Expected consumer <%s> to have offset <%s> stored for <%s-%s>, but it has none.%n"
                     + "Stored offsets: %s", consumerId, offset, topic, partition, actual);
         } else if (found.get().offset() != offset) {
-            failWithMessage("Expected consumer <%s> to have offset <%s> stored for <%s-%s>, but it has <%s>.",
+            failWithActualExpectedAndMessage(found.get().offset(), offset,
+                    "Expected consumer <%s> to have offset <%s> stored for <%s-%s>, but it has <%s>.",
                     consumerId, offset, topic, partition, found.get().offset());
         }
-        return this;
+        return myself;
     }
 
     /** No offset is stored for the consumer on the partition. */
@@ -33,7 +47,7 @@ public class ConsumerOffsetsAssert extends AbstractAssert<ConsumerOffsetsAssert,
         find(consumerId, topic, partition).ifPresent(entry -> failWithMessage(
                 "Expected no offset stored for consumer <%s> on <%s-%s>, but found <%s>.",
                 consumerId, topic, partition, entry.offset()));
-        return this;
+        return myself;
     }
 
     /** No offset is stored for the consumer on any topic. */
@@ -43,16 +57,19 @@ public class ConsumerOffsetsAssert extends AbstractAssert<ConsumerOffsetsAssert,
         if (!entries.isEmpty()) {
             failWithMessage("Expected no offsets stored for consumer <%s>, but found %s.", consumerId, entries);
         }
-        return this;
+        return myself;
     }
 
-    /** Nothing at all is stored. */
-    public ConsumerOffsetsAssert isEmpty() {
-        isNotNull();
-        if (!actual.isEmpty()) {
-            failWithMessage("Expected no consumer offsets, but found %s.", actual);
-        }
-        return this;
+    @Override
+    protected ObjectAssert<ConsumerOffset> toAssert(ConsumerOffset value, String description) {
+        return new ObjectAssert<>(value).as(description);
+    }
+
+    @Override
+    protected ConsumerOffsetsAssert newAbstractIterableAssert(Iterable<? extends ConsumerOffset> iterable) {
+        List<ConsumerOffset> offsets = new java.util.ArrayList<>();
+        iterable.forEach(offsets::add);
+        return new ConsumerOffsetsAssert(offsets);
     }
 
     private Optional<ConsumerOffset> find(String consumerId, String topic, int partition) {

@@ -11,7 +11,13 @@ import org.fluviokit.client.ConsumerStream;
 
 /**
  * Assertions that read from a stream: each record is waited for up to {@link #within(Duration)}
- * (5 s by default); waiting ends as soon as the record arrives.
+ * (5 s of real time by default, which only a failing assertion ever waits out); waiting ends as
+ * soon as the record arrives. On the fake, records are there when produced, so a passing
+ * assertion never waits.
+ *
+ * <pre>{@code
+ * assertThat(stream).within(Duration.ofSeconds(30)).yieldsValues("a", "b").hasNoMoreRecords();
+ * }</pre>
  */
 public class ConsumerStreamAssert extends AbstractAssert<ConsumerStreamAssert, ConsumerStream> {
 
@@ -37,7 +43,9 @@ public class ConsumerStreamAssert extends AbstractAssert<ConsumerStreamAssert, C
         isNotNull();
         List<String> read = actual.next(values.length, timeout).stream().map(ConsumerRecord::valueAsString).toList();
         if (!read.equals(Arrays.asList(values))) {
-            failWithMessage("Expected the stream to yield %s but it yielded %s", Arrays.asList(values), read);
+            failWithActualExpectedAndMessage(read, Arrays.asList(values),
+                    "Expected the stream to yield %s but it yielded %s (waiting up to %s ms per record)",
+                    Arrays.asList(values), read, timeout.toMillis());
         }
         return this;
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.fluviokit.client.Fluvio;
 import org.fluviokit.fake.FakeBroker;
 import org.fluviokit.fake.VirtualClock;
+import org.fluviokit.fake.wire.WireServer;
 import org.fluviokit.testkit.FakeTarget;
 
 /** A fake broker and the clients opened on it; closing it closes them in reverse order, then the broker. */
@@ -16,6 +17,8 @@ final class FakeCluster implements FluvioCluster {
     private final FakeBroker broker;
     private final Fluvio fluvio;
     private final List<AutoCloseable> opened = new ArrayList<>();
+    private WireServer server;
+    private ProfileFile profile;
 
     FakeCluster(FakeBroker broker) {
         this.broker = broker;
@@ -62,6 +65,22 @@ final class FakeCluster implements FluvioCluster {
     }
 
     @Override
+    public synchronized String endpoint() {
+        if (server == null) {
+            server = WireServer.start(broker);
+        }
+        return server.scEndpoint();
+    }
+
+    @Override
+    public synchronized java.nio.file.Path profile() {
+        if (profile == null) {
+            profile = ProfileFile.pointingAt(endpoint());
+        }
+        return profile.path();
+    }
+
+    @Override
     public String describe() {
         return "fake broker";
     }
@@ -75,6 +94,14 @@ final class FakeCluster implements FluvioCluster {
         }
         Collections.reverse(toClose);
         toClose.add(fluvio);
+        synchronized (this) {
+            if (profile != null) {
+                toClose.add(profile);
+            }
+            if (server != null) {
+                toClose.add(server);
+            }
+        }
         toClose.add(broker);
         Closing.all(toClose);
     }

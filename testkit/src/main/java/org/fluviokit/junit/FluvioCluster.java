@@ -67,6 +67,22 @@ public interface FluvioCluster extends AutoCloseable {
     /** Whether {@link #restart()} is possible. */
     boolean canRestart();
 
+    /**
+     * The SC endpoint ({@code host:port}) for an application that brings its own Fluvio client (the
+     * Rust or Python client, the {@code fluvio} CLI, a second JVM): what {@code getBootstrapServers()}
+     * is to an embedded Kafka. On the fake it starts, on first call, the fake's wire server in front of
+     * the test's broker (closed with the cluster): those clients then see the same topics, records and
+     * offsets as the test's {@link #fluvio()}. On a shared cluster it is the cluster's own endpoint:
+     * names are not namespaced for other clients there.
+     */
+    String endpoint();
+
+    /**
+     * A Fluvio profile file pointing at {@link #endpoint()}: give it to other clients as
+     * {@code FLV_PROFILE_PATH}. Written on first call, deleted when the cluster closes.
+     */
+    java.nio.file.Path profile();
+
     /** A short description of the target, e.g. {@code fake broker}. */
     String describe();
 

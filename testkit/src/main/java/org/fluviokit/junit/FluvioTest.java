@@ -25,9 +25,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * before the test.
  *
  * <h2>Scope and clean-up</h2>
- * Each test method gets its own cluster, created before its {@code @BeforeEach} methods and
- * closed, with every producer and stream injected into it, after its {@code @AfterEach} methods.
- * Nothing is shared between tests, so tests may run in parallel.
+ * By default ({@link Lifecycle#PER_METHOD}) each test method gets its own cluster, created before
+ * its {@code @BeforeEach} methods and closed, with every producer and stream injected into it, after
+ * its {@code @AfterEach} methods. Nothing is shared between tests, so tests may run in parallel.
+ * With {@code @FluvioTest(lifecycle = PER_CLASS)} the tests of a class share one cluster (as a
+ * Testcontainers container per class, or {@code @EmbeddedKafka}): created before the
+ * {@code @BeforeAll} methods (which, like constructors, may then take the cluster, a client or an
+ * admin), with the class's {@link Topic}s; a method's own {@code @Topic}s are created before it and
+ * deleted after it; producers and streams injected into a test are closed after it; the cluster is
+ * closed after the class. The fake's broker is configured with {@link FakeBrokerSettings}.
  *
  * <h2>Choosing the target</h2>
  * The configuration parameter or system property {@value #TARGET_PROPERTY}, else the environment
@@ -40,6 +46,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       cluster through a prefix of its own (topic names and consumer ids read back without it), so
  *       tests do not meet; what needs the fake ({@code FakeBroker} parameters, {@code restart()},
  *       {@code advanceClock(…)}) is skipped with the reason.</li>
+ *   <li>{@code local}: a real Fluvio cluster (one SC, one SPU) started once per JVM from your own
+ *       {@code fluvio-run}, seen through a prefix per test; it can be restarted; without
+ *       {@code fluvio-run} every test is skipped with the reason.</li>
  *   <li>{@code container}: Fluvio in a Docker container ({@link org.fluviokit.testcontainers.FluvioContainer},
  *       one per JVM, image {@value #CONTAINER_IMAGE_PROPERTY}, default {@value #DEFAULT_CONTAINER_IMAGE}),
  *       seen through a prefix per test as a cluster is; without Docker every test is skipped with the
@@ -70,6 +79,17 @@ public @interface FluvioTest {
     /** The target of this class's tests; {@link Target#CONFIGURED} leaves the choice to the configuration. */
     Target target() default Target.CONFIGURED;
 
+    /** Whether each test gets its own cluster (the default) or the tests of the class share one. */
+    Lifecycle lifecycle() default Lifecycle.PER_METHOD;
+
+    /** How long a cluster lives. */
+    enum Lifecycle {
+        /** A cluster for each test method. */
+        PER_METHOD,
+        /** One cluster for all the tests of the class, closed after the class. */
+        PER_CLASS
+    }
+
     /** Where a class's tests run. */
     enum Target {
         /** As {@value #TARGET_PROPERTY} or {@value #TARGET_ENV} says (the fake when neither does). */
@@ -78,6 +98,8 @@ public @interface FluvioTest {
         FAKE,
         /** The cluster at {@code fluviokit.endpoint}, {@code FLUVIO_ENDPOINT} or the current Fluvio profile. */
         CLUSTER,
+        /** A real Fluvio cluster started from your own {@code fluvio-run}; skipped with the reason without one. */
+        LOCAL,
         /** Fluvio in a Docker container; skipped with the reason without Docker. */
         CONTAINER
     }

@@ -22,6 +22,7 @@ final class RemoteCluster implements FluvioCluster {
     private final FluvioTarget target;
     private final Fluvio fluvio;
     private final List<AutoCloseable> opened = new ArrayList<>();
+    private ProfileFile profile;
 
     RemoteCluster(FluvioTarget target) {
         this.target = target;
@@ -77,6 +78,19 @@ final class RemoteCluster implements FluvioCluster {
     }
 
     @Override
+    public String endpoint() {
+        return target.endpoint().orElseThrow(() -> new IllegalStateException(describe() + " has no endpoint"));
+    }
+
+    @Override
+    public synchronized java.nio.file.Path profile() {
+        if (profile == null) {
+            profile = ProfileFile.pointingAt(endpoint());
+        }
+        return profile.path();
+    }
+
+    @Override
     public String describe() {
         return target.describe();
     }
@@ -97,6 +111,11 @@ final class RemoteCluster implements FluvioCluster {
             }
         }
         fluvio.close();
+        synchronized (this) {
+            if (profile != null) {
+                profile.close();
+            }
+        }
         deleteOwnTopics();
     }
 

@@ -35,7 +35,17 @@ class FluvioAssertionsTest {
                 .hasMessageStartingWith("Expected consumer <c2> to have offset <1> stored for <t-0>, but it has none.");
         assertThatThrownBy(() -> assertThatOffsets(OFFSETS).hasNoOffset("c1", "t", 0))
                 .hasMessage("Expected no offset stored for consumer <c1> on <t-0>, but found <1>.");
-        assertThatThrownBy(() -> assertThatOffsets(OFFSETS).isEmpty()).hasMessageStartingWith("Expected no consumer offsets");
+        assertThatThrownBy(() -> assertThatOffsets(OFFSETS).isEmpty()).hasMessageContaining("Expecting empty but was");
+        // AssertJ's list assertions come with it
+        assertThatOffsets(OFFSETS).hasSize(1).extracting(ConsumerOffset::consumerId).containsExactly("c1");
+        assertThatThrownBy(() -> assertThatOffsets(OFFSETS).hasOffset("c1", "t", 0, 7))
+                .isInstanceOf(org.opentest4j.AssertionFailedError.class)
+                .satisfies(e -> {
+                    // an IDE shows the two offsets side by side
+                    org.opentest4j.AssertionFailedError failure = (org.opentest4j.AssertionFailedError) e;
+                    org.assertj.core.api.Assertions.assertThat(failure.getActual().getValue()).isEqualTo(1L);
+                    org.assertj.core.api.Assertions.assertThat(failure.getExpected().getValue()).isEqualTo(7L);
+                });
         assertThatThrownBy(() -> assertThatOffsets(OFFSETS).hasNoOffsetsFor("c1")).isInstanceOf(AssertionError.class);
     }
 
@@ -56,7 +66,8 @@ class FluvioAssertionsTest {
         producer.send(null, "One").join();
         producer.send(null, "Two").join();
         assertThatThrownBy(() -> assertThat(stream).within(Duration.ofSeconds(2)).yieldsValues("One", "Three"))
-                .hasMessage("Expected the stream to yield [One, Three] but it yielded [One, Two]");
+                .hasMessage("Expected the stream to yield [One, Three] but it yielded [One, Two] (waiting up to 2000 ms per"
+                        + " record)");
         producer.send(null, "Four").join();
         assertThatThrownBy(() -> assertThat(stream).within(Duration.ofSeconds(2)).hasNoMoreRecords())
                 .hasMessageStartingWith("Expected no more records but the stream yielded ConsumerRecord[");

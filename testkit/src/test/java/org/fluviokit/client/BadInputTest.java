@@ -175,10 +175,11 @@ class BadInputTest {
     }
 
     @Test
-    void aStreamCanBeReadAfterItWasClosedWithoutFailing(Fluvio fluvio) {
+    void readingAClosedStreamSaysItIsClosed(Fluvio fluvio) {
         ConsumerStream stream = fluvio.consumerWithConfig(ConsumerConfig.builder().topic("t")
                 .offsetStart(Offset.beginning()).build());
         stream.close();
-        assertThat(stream.next(Duration.ofMillis(10))).isEmpty();
+        assertThatThrownBy(() -> stream.next(Duration.ofMillis(10))).isInstanceOf(IllegalStateException.class)
+                .hasMessage("this consumer stream is closed");
     }
 }

@@ -123,7 +123,7 @@ class FluvioExtensionTest {
     void aParameterWithoutTopicNeedsExactlyOneDeclaredTopic() {
         run(AmbiguousTopic.class).testEvents().assertThatEvents().haveExactly(1, event(test(),
                 finishedWithFailure(instanceOf(ParameterResolutionException.class),
-                        message(m -> m.contains("names no topic and the test declares 2 @Topic annotations")))));
+                        message(m -> m.contains("names no topic and the test declares 2 (one, two): name the one to use here")))));
     }
 
     @Test
