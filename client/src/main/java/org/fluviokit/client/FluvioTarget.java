@@ -76,13 +76,21 @@ public abstract class FluvioTarget implements AutoCloseable {
     }
 
     /**
-     * A cluster that {@link #restart()} restarts by running {@code restart}, which must stop and
-     * start the cluster (a process this JVM runs, or a command such as {@code systemctl restart}).
-     * {@code restart()} then returns once every connection this target's clients had to the cluster
-     * has seen its end, as clients do while a real cluster is down.
+     * A cluster that {@link #restart()} restarts with {@code restart}, which must take the cluster (or
+     * part of it) down and bring it up again (a process this JVM runs, or a command such as
+     * {@code systemctl restart}) and return the ports whose servers went down. {@code restart()} then
+     * returns once every connection this target's clients had to those ports has seen its end, as
+     * clients do while a real cluster is down.
      */
-    public static FluvioTarget restartableCluster(String endpoint, ClusterSettings settings, Runnable restart) {
+    public static FluvioTarget restartableCluster(String endpoint, ClusterSettings settings, ClusterRestart restart) {
         return new Cluster(endpoint, settings, Objects.requireNonNull(restart, "restart"));
+    }
+
+    /** How a cluster this JVM can restart is restarted: {@link #restartableCluster}. */
+    @FunctionalInterface
+    public interface ClusterRestart {
+        /** Restarts the cluster; returns the ports (of the SC and SPUs) whose servers went down and came back. */
+        Set<Integer> restart();
     }
 
     /**
@@ -260,11 +268,11 @@ public abstract class FluvioTarget implements AutoCloseable {
         private final String host;
         private final int port;
         private final ClusterSettings settings;
-        private final Runnable restart;
+        private final ClusterRestart restart;
         /** The transports this target opened and that are still open: whose connections a restart waits for. */
         private final Set<WireTransport> transports = ConcurrentHashMap.newKeySet();
 
-        Cluster(String endpoint, ClusterSettings settings, Runnable restart) {
+        Cluster(String endpoint, ClusterSettings settings, ClusterRestart restart) {
             int colon = endpoint.lastIndexOf(':');
             if (colon <= 0 || colon == endpoint.length() - 1) {
                 throw new IllegalArgumentException("a cluster endpoint is host:port, not '" + endpoint + "'");
@@ -310,8 +318,9 @@ public abstract class FluvioTarget implements AutoCloseable {
             for (WireTransport transport : transports) {
                 connected.addAll(transport.openSockets());
             }
-            restart.run();
-            WireSocket.awaitClosed(connected, settings.requestTimeout().plus(Duration.ofSeconds(10)));
+            Set<Integer> restarted = restart.restart();
+            WireSocket.awaitClosed(connected.stream().filter(socket -> restarted.contains(socket.port())).toList(),
+                    settings.requestTimeout().plus(Duration.ofSeconds(10)));
         }
     }
 }

@@ -110,6 +110,11 @@ final class WireSocket implements AutoCloseable {
         return address;
     }
 
+    /** The server's port. */
+    int port() {
+        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    }
+
     /**
      * Waits until each of {@code sockets} has seen its end and acted on it (waiting requests failed,
      * streams told), as every client of a cluster that went down does before it can come back.

@@ -116,7 +116,7 @@ class ConformanceMainTest {
         ByteArrayOutputStream unknown = new ByteArrayOutputStream();
         assertThat(run(unknown, "--target", "mars")).isEqualTo(2);
         assertThat(unknown.toString(StandardCharsets.UTF_8)).contains("Unknown fluviokit target 'mars' (from --target):"
-                + " use 'cluster', 'container', 'embedded', 'fake'");
+                + " use 'cluster', 'container', 'embedded', 'fake', 'local'");
         ByteArrayOutputStream badEndpoint = new ByteArrayOutputStream();
         assertThat(run(badEndpoint, "--target", "cluster", "--endpoint", "no-port")).isEqualTo(2);
         assertThat(badEndpoint.toString(StandardCharsets.UTF_8)).contains("a cluster endpoint is host:port, not 'no-port'");

@@ -63,7 +63,7 @@ class FluvioTargetTest {
         environment.put(FluvioTarget.TARGET_ENV, "mars");
         assertThatThrownBy(this::fromEnvironment).isInstanceOf(FluvioException.class)
                 .hasMessage("Unknown fluviokit target 'mars' (from FLUVIOKIT_TARGET): use 'cluster', 'container', 'embedded',"
-                        + " 'fake'");
+                        + " 'fake', 'local'");
     }
 
     @Test

@@ -76,7 +76,7 @@ class FluvioExtensionTest {
                 .assertThatEvents().haveExactly(2, event(test(), finishedWithFailure(
                         instanceOf(ExtensionConfigurationException.class),
                         message("Unknown fluviokit target 'mars' (from fluviokit.target): use 'cluster', 'container',"
-                                + " 'embedded', 'fake'"))));
+                                + " 'embedded', 'fake', 'local'"))));
     }
 
     @Test
@@ -109,6 +109,16 @@ class FluvioExtensionTest {
         EngineExecutionResults results = run(PinnedToContainer.class, Map.of(FluvioTest.TARGET_PROPERTY, "fake"));
         results.containerEvents().assertThatEvents().haveExactly(1, event(container(PinnedToContainer.class),
                 skippedWithReason("Docker is not available: the container target runs Fluvio in a Docker container")));
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+    }
+
+    @Test
+    void withoutFluvioRunTheLocalTargetSkipsEveryTestWithTheReasonAndTheRemedy() {
+        EngineExecutionResults results = run(PinnedToLocal.class, Map.of("fluviokit.fluvio-run", "/nowhere/fluvio-run"));
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(PinnedToLocal.class),
+                skippedWithReason("no fluvio-run found (looked at /nowhere/fluvio-run): install Fluvio (its installer"
+                        + " puts fluvio-run in ~/.fluvio/bin) or name one with -Dfluviokit.fluvio-run=/path/to/fluvio-run"
+                        + " or FLUVIO_RUN")));
         results.testEvents().assertStatistics(stats -> stats.started(0));
     }
 
@@ -211,6 +221,14 @@ class FluvioExtensionTest {
             producer.send(null, "b").join();
             assertThat(stream.next(2, Duration.ofSeconds(1))).hasSize(2);
             assertThat(broker.consumerOffsets()).extracting(e -> e.offset()).containsExactly(0L);
+        }
+    }
+
+    @Example
+    @FluvioTest(target = FluvioTest.Target.LOCAL)
+    static class PinnedToLocal {
+        @Test
+        void wouldRunOnARealCluster(FluvioCluster cluster) {
         }
     }
 

@@ -36,7 +36,10 @@ public final class EmbeddedTargetProvider implements FluvioTargetProvider {
         private final WireServer server = WireServer.start(broker);
         // The fake needs no pause between a delete and a create.
         private final FluvioTarget cluster = FluvioTarget.restartableCluster(server.scEndpoint(),
-                ClusterSettings.defaults().withDeleteSettleTime(Duration.ZERO), broker::restart);
+                ClusterSettings.defaults().withDeleteSettleTime(Duration.ZERO), () -> {
+                    broker.restart();
+                    return server.ports();
+                });
 
         @Override
         protected Transport openTransport() {
