@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -67,6 +69,10 @@ public class FluvioContainer extends GenericContainer<FluvioContainer> {
     /** The SPU's registration as the SC's local metadata store keeps it (the SC rewrites it as the SPU's status changes). */
     static final String SPU_REGISTRATION = "/fluvio/metadata/SPU/custom-spu-" + SPU_ID + ".yaml";
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(2);
+    /** The images Testcontainers 2.0.5 pulls for itself (its configuration does not say which). */
+    private static final String RYUK_IMAGE = "testcontainers/ryuk:0.14.0";
+    private static final String TINY_IMAGE = "alpine:3.17";
+    private static final Pattern ENGINE_MESSAGE = Pattern.compile("(?s)Status \\d+: \\{\"message\":\"(.*)\"\\}");
 
     private final DockerImageName image;
     private final FluvioReady ready = new FluvioReady();
@@ -194,27 +200,26 @@ public class FluvioContainer extends GenericContainer<FluvioContainer> {
      * before failing. A pull that works goes on as usual.
      */
     private void requireImages() {
-        TestcontainersConfiguration configuration = TestcontainersConfiguration.getInstance();
         TransportConfig transport = DockerClientFactory.instance().getTransportConfig();
         // Testcontainers' own client would start Ryuk first, which is the pull that hangs.
         try (DockerClient docker = DockerClientProviderStrategy.getClientForConfig(transport)) {
             List<Needed> needed = new ArrayList<>();
             if (!Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
-                needed.add(new Needed(configuration.getRyukImage(), "Testcontainers' resource reaper, Ryuk",
+                needed.add(new Needed(RYUK_IMAGE, true, "Testcontainers' resource reaper, Ryuk",
                         "set TESTCONTAINERS_RYUK_DISABLED=true to run without Ryuk"));
             }
             if (hostLookupStartsAContainer(docker, transport)) {
-                needed.add(new Needed(configuration.getTinyImage(),
+                needed.add(new Needed(TINY_IMAGE, true,
                         "Testcontainers runs it to find the Docker host's address from inside a container",
                         "set TESTCONTAINERS_HOST_OVERRIDE to the address where this JVM reaches the engine's"
                                 + " published ports (localhost when the engine runs in this container)"));
             }
-            needed.add(new Needed(image.asCanonicalNameString(), "Fluvio",
+            needed.add(new Needed(image.asCanonicalNameString(), false, "Fluvio",
                     "load or build the Fluvio image on the engine and name it with -Dfluviokit.container.image=NAME:TAG"
                             + " (fluviokit's README says how to build one from fluvio-run)"));
             for (Needed one : needed) {
                 DockerImageName name = ImageNameSubstitutor.instance().apply(DockerImageName.parse(one.name()));
-                String failure = pullFailure(docker, name);
+                String failure = pullFailure(docker, name, one.anyTag());
                 if (failure != null) {
                     throw new ContainerFetchException(cannotGet(name, one.role(), failure, one.remedy()));
                 }
@@ -240,21 +245,35 @@ public class FluvioContainer extends GenericContainer<FluvioContainer> {
                 || ipam.getConfig().stream().noneMatch(config -> config.getGateway() != null);
     }
 
-    private static String pullFailure(DockerClient docker, DockerImageName name) {
+    /**
+     * Why {@code name} cannot be had, or null when it is on the engine (any tag of its repository, for
+     * {@code anyTag}) or a pull of it works.
+     */
+    private static String pullFailure(DockerClient docker, DockerImageName name, boolean anyTag) {
+        if (anyTag ? !docker.listImagesCmd().withReferenceFilter(name.getUnversionedPart()).exec().isEmpty()
+                : isLocal(docker, name)) {
+            return null;
+        }
+        try {
+            docker.pullImageCmd(name.getUnversionedPart()).withTag(name.getVersionPart()).start()
+                    .awaitCompletion(TestcontainersConfiguration.getInstance().getImagePullTimeout(), TimeUnit.SECONDS);
+            return null;
+        } catch (DockerException | DockerClientException e) {
+            // The engine's own words, without docker-java's "Status 500: {"message":…}" wrapping.
+            Matcher engine = ENGINE_MESSAGE.matcher(e.getMessage().trim());
+            return engine.matches() ? engine.group(1).replace("\\\"", "\"") : e.getMessage().trim();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static boolean isLocal(DockerClient docker, DockerImageName name) {
         try {
             docker.inspectImageCmd(name.asCanonicalNameString()).exec();
-            return null;
-        } catch (NotFoundException notLocal) {
-            try {
-                docker.pullImageCmd(name.getUnversionedPart()).withTag(name.getVersionPart()).start()
-                        .awaitCompletion(TestcontainersConfiguration.getInstance().getImagePullTimeout(), TimeUnit.SECONDS);
-                return null;
-            } catch (DockerException | DockerClientException e) {
-                return e.getMessage().trim();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return "interrupted";
-            }
+            return true;
+        } catch (NotFoundException absent) {
+            return false;
         }
     }
 
@@ -349,6 +368,7 @@ public class FluvioContainer extends GenericContainer<FluvioContainer> {
                 + "    encryption: PLAINTEXT\n";
     }
 
-    private record Needed(String name, String role, String remedy) {
+    /** {@code anyTag}: Testcontainers names its own images inside, so a version we guess must not fail a start. */
+    private record Needed(String name, boolean anyTag, String role, String remedy) {
     }
 }

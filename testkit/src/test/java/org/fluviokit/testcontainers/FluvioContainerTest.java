@@ -162,9 +162,10 @@ class FluvioContainerTest {
                     .asCompatibleSubstituteFor(FluvioContainer.IMAGE));
             Instant started = Instant.now();
 
+            // Where Ryuk is enabled but cannot be had either, its image is the one named.
             assertThatThrownBy(absent::start).isInstanceOf(ContainerFetchException.class)
-                    .hasMessageContaining("Cannot get the Docker image fluviokit/no-such-image:0 (Fluvio)")
-                    .hasMessageContaining("-Dfluviokit.container.image=NAME:TAG");
+                    .hasMessageMatching("(?s)Cannot get the Docker image (fluviokit/no-such-image:0 \\(Fluvio\\).*"
+                            + "-Dfluviokit.container.image=NAME:TAG|testcontainers/ryuk:.*TESTCONTAINERS_RYUK_DISABLED=true).*");
             // Testcontainers alone retries a failing pull for 2 minutes.
             assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(30));
         }
