@@ -191,7 +191,7 @@ public class FluvioContainer extends GenericContainer<FluvioContainer> {
             throw new ContainerLaunchException("Interrupted while restarting Fluvio in " + getContainerName(), e);
         }
         ready.startedAgain();
-        ready.withStartupTimeout(STARTUP_TIMEOUT).waitUntilReady(this);
+        ready.waitUntilReady(this);
     }
 
     /**
@@ -306,7 +306,13 @@ public class FluvioContainer extends GenericContainer<FluvioContainer> {
                 + "  for process in sc spu; do\n"
                 + "    pid=$(cat /fluvio/$process.pid)\n"
                 + "    kill -TERM \"$pid\"\n"
-                + "    while alive \"$pid\"; do sleep 0.05; done\n"
+                // A later fluvio-run may stop gracefully on SIGTERM; one that takes over 10 s is killed.
+                + "    waited=0\n"
+                + "    while alive \"$pid\"; do\n"
+                + "      [ $waited -lt 200 ] || kill -KILL \"$pid\"\n"
+                + "      waited=$((waited + 1))\n"
+                + "      sleep 0.05\n"
+                + "    done\n"
                 + "  done\n"
                 + "  exit 0\n"
                 + "fi\n"

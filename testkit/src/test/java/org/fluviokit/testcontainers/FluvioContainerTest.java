@@ -162,10 +162,10 @@ class FluvioContainerTest {
                     .asCompatibleSubstituteFor(FluvioContainer.IMAGE));
             Instant started = Instant.now();
 
-            // Where Ryuk is enabled but cannot be had either, its image is the one named.
+            // Testcontainers' own images come first where they are needed (Ryuk, the host look-up in a container).
             assertThatThrownBy(absent::start).isInstanceOf(ContainerFetchException.class)
-                    .hasMessageMatching("(?s)Cannot get the Docker image (fluviokit/no-such-image:0 \\(Fluvio\\).*"
-                            + "-Dfluviokit.container.image=NAME:TAG|testcontainers/ryuk:.*TESTCONTAINERS_RYUK_DISABLED=true).*");
+                    .hasMessageStartingWith("Cannot get the Docker image ")
+                    .hasMessageContaining(". Where images cannot be pulled: ");
             // Testcontainers alone retries a failing pull for 2 minutes.
             assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(30));
         }
