@@ -51,8 +51,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       {@code fluvio-run} every test is skipped with the reason.</li>
  *   <li>{@code container}: Fluvio in a Docker container ({@link org.fluviokit.testcontainers.FluvioContainer},
  *       one per JVM, image {@value #CONTAINER_IMAGE_PROPERTY}, default {@value #DEFAULT_CONTAINER_IMAGE}),
- *       seen through a prefix per test as a cluster is; without Docker every test is skipped with the
- *       reason. Needs {@code org.testcontainers:testcontainers} on the test classpath.</li>
+ *       seen through a prefix per test as a cluster is; {@code restart()} restarts its SC and SPU. Without
+ *       Docker every test is skipped with the reason. Needs {@code org.testcontainers:testcontainers} on
+ *       the test classpath.</li>
  * </ul>
  * Any other value is a configuration error. A class can pin its target instead, whatever the
  * configuration says: {@code @FluvioTest(target = CONTAINER)}.

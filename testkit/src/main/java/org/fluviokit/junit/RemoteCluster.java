@@ -14,8 +14,8 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * A cluster reached over the wire. Its clock is real, so it cannot be moved from here; it can be
- * restarted only when this JVM runs it (the {@code embedded} endpoint), and then every client of it
- * sees the restart, as on a real cluster.
+ * restarted only when this JVM runs it (the {@code embedded} endpoint, the {@code container} target),
+ * and then every client of it sees the restart, as on a real cluster.
  */
 final class RemoteCluster implements FluvioCluster {
 
@@ -44,7 +44,7 @@ final class RemoteCluster implements FluvioCluster {
     }
 
     /**
-     * Restarts the embedded cluster (its broker drops every connection; clients reconnect over TCP).
+     * Restarts a cluster this JVM runs (every connection to it drops; clients reconnect over TCP).
      * A test that needs a restart of any other cluster cannot run here: it is skipped with the reason,
      * never passed.
      */

@@ -2,6 +2,7 @@ package org.fluviokit.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +31,9 @@ class BadInputTest {
             assertThat(e).hasMessage("Invalid topic name: topic name may only include lowercase letters (a-z),"
                     + " numbers (0-9), and hyphens (-).");
         });
-        assertThat(fluvio.admin().listTopics()).isEqualTo(before);
+        // Names and specs: a cluster's SPU reports a new partition's high watermark a moment after creating it.
+        assertThat(fluvio.admin().listTopics()).extracting(TopicMetadata::name, TopicMetadata::spec)
+                .containsExactlyElementsOf(before.stream().map(t -> tuple(t.name(), t.spec())).toList());
     }
 
     @Test

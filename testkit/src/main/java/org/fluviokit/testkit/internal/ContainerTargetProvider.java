@@ -2,11 +2,13 @@ package org.fluviokit.testkit.internal;
 
 import java.util.Optional;
 
+import org.fluviokit.client.FluvioException;
 import org.fluviokit.client.FluvioTarget;
 import org.fluviokit.client.spi.FluvioTargetProvider;
 import org.fluviokit.client.spi.TargetSettings;
 import org.fluviokit.client.spi.Transport;
 import org.fluviokit.junit.FluvioTest;
+import org.fluviokit.protocol.CodedError;
 import org.fluviokit.testcontainers.FluvioContainer;
 
 /**
@@ -35,8 +37,13 @@ public final class ContainerTargetProvider implements FluvioTargetProvider {
 
     @Override
     public FluvioTarget open(TargetSettings settings) {
-        FluvioContainer container = FluvioContainer.start(settings.get(FluvioTest.CONTAINER_IMAGE_PROPERTY).orElse(FluvioTest.DEFAULT_CONTAINER_IMAGE));
-        return new ContainerCluster(container);
+        String image = settings.get(FluvioTest.CONTAINER_IMAGE_PROPERTY).orElse(FluvioTest.DEFAULT_CONTAINER_IMAGE);
+        try {
+            return new ContainerCluster(FluvioContainer.start(image));
+        } catch (RuntimeException e) {
+            // Not Testcontainers' exception types here: without Testcontainers this class must still load.
+            throw new FluvioException(CodedError.other(e.getMessage()), e.getMessage(), e);
+        }
     }
 
     private static final class ContainerCluster extends FluvioTarget {
@@ -45,6 +52,7 @@ public final class ContainerTargetProvider implements FluvioTargetProvider {
 
         ContainerCluster(FluvioContainer container) {
             this.container = container;
+            // Restarts Fluvio's processes in the container, on the same data and mapped ports.
             this.cluster = container.target();
         }
 
