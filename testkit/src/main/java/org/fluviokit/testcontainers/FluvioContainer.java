@@ -177,7 +177,8 @@ public class FluvioContainer extends GenericContainer<FluvioContainer> {
                 STARTER_SCRIPT);
     }
 
-    private void restartCluster() {
+    /** Restarts SC and SPU in the container; both public ports went down. */
+    private java.util.Set<Integer> restartCluster() {
         try {
             Container.ExecResult result = execInContainer("sh", STARTER_SCRIPT, "restart");
             if (result.getExitCode() != 0) {
@@ -192,6 +193,7 @@ public class FluvioContainer extends GenericContainer<FluvioContainer> {
         }
         ready.startedAgain();
         ready.waitUntilReady(this);
+        return java.util.Set.of(getMappedPort(SC_PUBLIC_PORT), getMappedPort(SPU_PUBLIC_PORT));
     }
 
     /**

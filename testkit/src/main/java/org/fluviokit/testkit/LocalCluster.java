@@ -380,7 +380,7 @@ public final class LocalCluster extends FluvioTarget {
                 if (now.containsAll(stored)) {
                     return;
                 }
-                // A restarted 0.18 SPU can answer with fewer offsets than it stores, for a moment (REAL-CLUSTER.md #23).
+                // A restarted 0.18 SPU can answer with fewer offsets than it stores, for a moment (REAL-CLUSTER.md #24).
                 last = "the offsets " + now + " where " + stored + " were stored";
             } catch (FluvioException notReady) {
                 last = notReady.getMessage();
