@@ -444,10 +444,20 @@ final class WireTransport implements Transport {
 
         @Override
         public CompletableFuture<CodedError> updateConsumerOffset(long offset) {
+            // A flush goes on the stream's own connection (G1); Fluvio's client words its failures as its
+            // socket does: stale when the connection had ended before, closed when it ended meanwhile.
+            if (spu.isClosed()) {
+                return CompletableFuture.failedFuture(new TransportException(TransportException.STALE));
+            }
             short flushVersion = version(spu, FluvioApi.UPDATE_CONSUMER_OFFSET);
             return spu.send(UpdateConsumerOffsetRequest.API_KEY, flushVersion,
                             new UpdateConsumerOffsetRequest(offset, streamId), settings.clientId())
-                    .thenApply(in -> UpdateConsumerOffsetResponse.decode(in, flushVersion).errorCode());
+                    .handle((in, failure) -> {
+                        if (failure != null) {
+                            throw new TransportException(TransportException.CLOSED_WHILE_WAITING, failure);
+                        }
+                        return UpdateConsumerOffsetResponse.decode(in, flushVersion).errorCode();
+                    });
         }
 
         @Override

@@ -63,6 +63,43 @@ sealed interface ModelOp {
                 Sequence::new);
     }
 
+    /**
+     * Sequences a real cluster answers the same way every run, in real time: one partition (the
+     * order across partitions is timing on a cluster, REAL-CLUSTER.md #18), continuous streams (a
+     * snapshot's first response can carry a record produced just after it opened, #14), the manual
+     * and none strategies (the auto strategy's flushes depend on where a read falls between its
+     * 100 ms checks, C4), whole-second waits, and restarts only where the target can restart.
+     */
+    static Gen<Sequence> realTimeSequences(int maxLength, boolean restarts) {
+        return org.quicktheories.generators.SourceDSL.lists().of(realTimeOps(restarts)).ofSizeBetween(1, maxLength)
+                .map(ops -> new Sequence(1, ops));
+    }
+
+    static Gen<ModelOp> realTimeOps(boolean restarts) {
+        Gen<Integer> stream = Generate.range(0, STREAMS - 1);
+        Gen<ModelOp> produce = Generate.range(1, 3).map(count -> new Produce(0, count));
+        Gen<String> consumer = Generate.pick(java.util.Arrays.asList(null, "c0", "c1"));
+        Gen<String> start = Generate.pick(List.of("beginning", "end", "absolute 0", "absolute 2", "from-beginning 1",
+                "from-end 1", "from-end 3"));
+        Gen<ModelOp> open = stream.zip(consumer, start, Generate.pick(List.of("manual", "none")),
+                (s, c, st, str) -> new Open(s, c, st, c == null ? "none" : str, "10s", false));
+        Gen<ModelOp> read = stream.zip(Generate.range(1, 3), Read::new);
+        List<org.quicktheories.api.Pair<Integer, Gen<ModelOp>>> choices = new java.util.ArrayList<>(List.of(
+                org.quicktheories.api.Pair.of(4, produce),
+                org.quicktheories.api.Pair.of(4, open),
+                org.quicktheories.api.Pair.of(6, read),
+                org.quicktheories.api.Pair.of(2, stream.map(Commit::new)),
+                org.quicktheories.api.Pair.of(2, stream.map(Flush::new)),
+                org.quicktheories.api.Pair.of(2, stream.map(Close::new)),
+                org.quicktheories.api.Pair.of(1, Generate.pick(List.of(1000, 2000)).map(Advance::new)),
+                org.quicktheories.api.Pair.of(1, Generate.pick(CONSUMERS).map(c -> new DeleteOffset(c, 0))),
+                org.quicktheories.api.Pair.of(1, Generate.constant(new RecreateTopic()))));
+        if (restarts) {
+            choices.add(org.quicktheories.api.Pair.of(1, Generate.constant(new Restart())));
+        }
+        return Generate.frequency(choices);
+    }
+
     static Gen<ModelOp> ops() {
         Gen<Integer> stream = Generate.range(0, STREAMS - 1);
         Gen<Integer> partition = Generate.range(0, 1);

@@ -33,14 +33,21 @@ record Scenario(String name, String area, List<String> ids, Set<String> requires
      * @param action      the action's name, e.g. {@code produce}
      * @param argument    the action's argument: a scalar, a list or a map, as written
      * @param expectError the error the step must fail with (code and message), or null
+     * @param requires    what the target must be able to do for this step to run ({@link #CAPABILITIES});
+     *                    elsewhere the step is left out, for a check only a virtual clock can time
      * @param line        the line of the step in its file
      */
-    record Step(String action, Object argument, Map<String, Object> expectError, int line) {
+    record Step(String action, Object argument, Map<String, Object> expectError, Set<String> requires, int line) {
+
+        Step {
+            requires = Set.copyOf(requires);
+        }
 
         /** The step as the scenario wrote it, on one line, for reports. */
         String describe() {
             return action + (argument == null ? "" : ": " + Yaml.inline(argument))
-                    + (expectError == null ? "" : " (expect error " + Yaml.inline(expectError) + ")");
+                    + (expectError == null ? "" : " (expect error " + Yaml.inline(expectError) + ")")
+                    + (requires.isEmpty() ? "" : " (requires " + String.join(", ", new java.util.TreeSet<>(requires)) + ")");
         }
     }
 }

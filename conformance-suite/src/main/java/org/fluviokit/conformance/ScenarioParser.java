@@ -98,9 +98,16 @@ final class ScenarioParser {
             String action = null;
             Object argument = null;
             Map<String, Object> expectError = null;
+            java.util.Set<String> requires = java.util.Set.of();
             for (NodeTuple entry : mapping.getValue()) {
                 String key = scalar(entry.getKeyNode(), source);
-                if (key.equals("expect-error")) {
+                if (key.equals("requires")) {
+                    Object value = value(entry.getValueNode(), source);
+                    if (!(value instanceof List<?> list) || !Scenario.CAPABILITIES.containsAll(list)) {
+                        throw error(entry.getValueNode(), source, "a step's requires is a list of " + Scenario.CAPABILITIES);
+                    }
+                    requires = new java.util.TreeSet<>(list.stream().map(String::valueOf).toList());
+                } else if (key.equals("expect-error")) {
                     Object value = value(entry.getValueNode(), source);
                     if (!(value instanceof Map<?, ?> map)) {
                         throw error(entry.getValueNode(), source, "expect-error is a mapping with code and message");
@@ -120,7 +127,7 @@ final class ScenarioParser {
             if (!ScenarioRunner.ACTIONS.contains(action)) {
                 throw error(stepNode, source, "unknown action '" + action + "' (known: " + ScenarioRunner.ACTIONS + ")");
             }
-            steps.add(new Scenario.Step(action, argument, expectError, stepNode.getStartMark().getLine() + 1));
+            steps.add(new Scenario.Step(action, argument, expectError, requires, stepNode.getStartMark().getLine() + 1));
         }
         return steps;
     }

@@ -82,6 +82,13 @@ final class ScenarioRunner {
     }
 
     private void runStep(int number, Scenario.Step step) {
+        for (String capability : step.requires()) {
+            Optional<String> missing = target.missing(capability);
+            if (missing.isPresent()) {
+                Allure.step("left out: " + step.describe() + " (" + missing.get() + ")");
+                return;
+            }
+        }
         Map<String, Object> expectError = step.expectError();
         try {
             execute(step);

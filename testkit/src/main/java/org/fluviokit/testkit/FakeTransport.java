@@ -247,7 +247,8 @@ final class FakeTransport implements Transport {
             } catch (BrokerException e) {
                 return CompletableFuture.completedFuture(e.error());
             } catch (ConnectionClosedException e) {
-                return CompletableFuture.failedFuture(new TransportException(e.getMessage(), e));
+                // In process the connection's end is known before the flush: Fluvio's socket calls that stale.
+                return CompletableFuture.failedFuture(new TransportException(TransportException.STALE, e));
             }
         }
 

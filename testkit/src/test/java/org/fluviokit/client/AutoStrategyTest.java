@@ -219,7 +219,7 @@ class AutoStrategyTest {
         readN(stream, 2);
         broker.dropConnections();
         assertThatThrownBy(stream::offsetFlush)
-                .hasMessage("Other error: offset flush error: the connection to the broker is closed");
+                .hasMessage("Other error: offset flush error: Socket is stale");
         stream.offsetCommit();
         assertThatThrownBy(stream::offsetFlush).hasMessage("Other error: Other error: sending into a closed channel");
         stream.close();
