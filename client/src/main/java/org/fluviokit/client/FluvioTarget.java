@@ -80,7 +80,8 @@ public abstract class FluvioTarget implements AutoCloseable {
      * part of it) down and bring it up again (a process this JVM runs, or a command such as
      * {@code systemctl restart}) and return the ports whose servers went down. {@code restart()} then
      * returns once every connection this target's clients had to those ports has seen its end, as
-     * clients do while a real cluster is down.
+     * clients do while a real cluster is down. An empty set stands for every port this target's
+     * clients are connected to, for a restart that cannot tell (a command).
      */
     public static FluvioTarget restartableCluster(String endpoint, ClusterSettings settings, ClusterRestart restart) {
         return new Cluster(endpoint, settings, Objects.requireNonNull(restart, "restart"));
@@ -89,7 +90,10 @@ public abstract class FluvioTarget implements AutoCloseable {
     /** How a cluster this JVM can restart is restarted: {@link #restartableCluster}. */
     @FunctionalInterface
     public interface ClusterRestart {
-        /** Restarts the cluster; returns the ports (of the SC and SPUs) whose servers went down and came back. */
+        /**
+         * Restarts the cluster; returns the ports (of the SC and SPUs) whose servers went down and came
+         * back, or an empty set for all of them.
+         */
         Set<Integer> restart();
     }
 
@@ -137,8 +141,9 @@ public abstract class FluvioTarget implements AutoCloseable {
     private static Map<String, FluvioTargetProvider> providers() {
         Map<String, FluvioTargetProvider> providers = new TreeMap<>();
         providers.put("cluster", new ClusterProvider());
+        // A provider on the classpath may stand in for the built-in one (the testkit's cluster can run a restart command).
         for (FluvioTargetProvider provider : ServiceLoader.load(FluvioTargetProvider.class, FluvioTarget.class.getClassLoader())) {
-            providers.putIfAbsent(provider.name(), provider);
+            providers.put(provider.name(), provider);
         }
         return providers;
     }
@@ -319,7 +324,8 @@ public abstract class FluvioTarget implements AutoCloseable {
                 connected.addAll(transport.openSockets());
             }
             Set<Integer> restarted = restart.restart();
-            WireSocket.awaitClosed(connected.stream().filter(socket -> restarted.contains(socket.port())).toList(),
+            WireSocket.awaitClosed(connected.stream()
+                            .filter(socket -> restarted.isEmpty() || restarted.contains(socket.port())).toList(),
                     settings.requestTimeout().plus(Duration.ofSeconds(10)));
         }
     }

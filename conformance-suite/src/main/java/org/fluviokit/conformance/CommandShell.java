@@ -79,18 +79,39 @@ interface CommandShell {
      * pointing at the target, so that it behaves as in a person's terminal.
      */
     final class Binary implements CommandShell {
+        /** When this JVM's shells last deleted a topic (System.nanoTime()); transcripts follow each other. */
+        private static final java.util.concurrent.atomic.AtomicLong LAST_DELETE =
+                new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - java.time.Duration.ofHours(1).toNanos());
+
         private final Path binary;
         private final Path profile;
         private final java.time.Duration timeout;
+        private final java.time.Duration deleteSettleTime;
 
-        Binary(Path binary, Path profile) {
-            this(binary, profile, java.time.Duration.ofMinutes(2));
+        /**
+         * {@code deleteSettleTime}: how long a {@code topic create} waits after this JVM's last
+         * {@code topic delete}, as a person typing would: a 0.18 SC given a create within about a
+         * second of a delete often never provisions it and the CLI waits 60 s for nothing
+         * (REAL-CLUSTER.md #13). None is needed on the fake.
+         */
+        Binary(Path binary, Path profile, java.time.Duration deleteSettleTime) {
+            this(binary, profile, java.time.Duration.ofMinutes(2), deleteSettleTime);
         }
 
-        Binary(Path binary, Path profile, java.time.Duration timeout) {
+        Binary(Path binary, Path profile, java.time.Duration timeout, java.time.Duration deleteSettleTime) {
             this.binary = binary;
             this.profile = profile;
             this.timeout = timeout;
+            this.deleteSettleTime = deleteSettleTime;
+        }
+
+        private void paceAroundDeletes(String commandLine) throws InterruptedException {
+            if (commandLine.matches(".*\\btopic\\s+create\\b.*")) {
+                long wait = LAST_DELETE.get() + deleteSettleTime.toNanos() - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+            }
         }
 
         @Override
@@ -111,6 +132,7 @@ interface CommandShell {
             try {
                 output = java.nio.file.Files.createTempFile("fluviokit-command", ".out");
                 builder.redirectOutput(output.toFile());
+                paceAroundDeletes(commandLine);
                 Process process = builder.start();
                 // Stdin stays open (and empty) until the command ends: under a terminal, the real CLI's
                 // consume reads keyboard events, and an end of input there stops its stream for good.
@@ -121,6 +143,9 @@ interface CommandShell {
                             + " ms; it printed:\n" + java.nio.file.Files.readString(output, StandardCharsets.UTF_8));
                 }
                 process.getOutputStream().close();
+                if (commandLine.matches(".*\\btopic\\s+delete\\b.*")) {
+                    LAST_DELETE.set(System.nanoTime());
+                }
                 return java.nio.file.Files.readString(output, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot run '" + commandLine + "' under script: " + e.getMessage(), e);

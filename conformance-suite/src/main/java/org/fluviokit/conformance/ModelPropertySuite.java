@@ -29,7 +29,7 @@ class ModelPropertySuite {
     static final long CI_SEED = 20261127L;
     static final int CI_EXAMPLES = 300;
     static final int MAX_OPERATIONS = 30;
-    static final int REAL_TIME_EXAMPLES = 20;
+    static final int REAL_TIME_EXAMPLES = 24;
     static final int REAL_TIME_MAX_OPERATIONS = 15;
     static final Duration REAL_TIME_BUDGET = Duration.ofMinutes(5);
 

@@ -61,7 +61,9 @@ final class ScenarioCluster implements AutoCloseable {
     Optional<String> missing(String capability) {
         return switch (capability) {
             case "virtual-time" -> cluster.hasVirtualClock() ? Optional.empty()
-                    : Optional.of("needs virtual time: " + describe() + " runs in real time");
+                    : Optional.of("needs virtual time: " + describe() + " runs in real time, and the scenario's steps"
+                            + " fall within 50 ms of the client's 100 ms flush checks or of a whole second, which real"
+                            + " time on a busy machine does not place the same way every run (REAL-CLUSTER.md #26)");
             case "restart" -> cluster.canRestart() ? Optional.empty()
                     : Optional.of("needs a restart: " + describe() + " cannot be restarted from here");
             case "fake" -> cluster.fakeBroker().isPresent() ? Optional.empty()

@@ -87,7 +87,8 @@ final class TranscriptCluster implements AutoCloseable {
                 server.writeProfile(profile);
                 description = "fake broker (wire server " + server.scEndpoint() + ")";
             }
-            return new TranscriptCluster(new CommandShell.Binary(path, profile), description, resources);
+            java.time.Duration settle = cluster ? java.time.Duration.ofSeconds(2) : java.time.Duration.ZERO;
+            return new TranscriptCluster(new CommandShell.Binary(path, profile, settle), description, resources);
         } catch (IOException | RuntimeException e) {
             closeAll(resources);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;

@@ -84,13 +84,13 @@ class TranscriptsTest {
                 """);
         assertThat(stub.toFile().setExecutable(true)).isTrue();
         Path profile = dir.resolve("config");
-        CommandShell shell = new CommandShell.Binary(stub, profile);
+        CommandShell shell = new CommandShell.Binary(stub, profile, java.time.Duration.ZERO);
 
         assertThat(TranscriptMatcher.lines(shell.run("fluvio topic list -O json"))).containsExactly(
                 "stdout is a terminal", "profile: " + profile, "args: topic list -O json");
         assertThat(TranscriptMatcher.lines(shell.run("printf 'One\\nTwo\\n' | fluvio produce t")))
                 .endsWith("read: One", "read: Two");
-        CommandShell impatient = new CommandShell.Binary(stub, profile, java.time.Duration.ofSeconds(1));
+        CommandShell impatient = new CommandShell.Binary(stub, profile, java.time.Duration.ofSeconds(1), java.time.Duration.ZERO);
         assertThatThrownBy(() -> impatient.run("fluvio hang")).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("'fluvio hang' did not finish in 1000 ms; it printed:");
     }

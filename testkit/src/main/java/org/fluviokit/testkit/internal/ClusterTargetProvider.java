@@ -1,0 +1,96 @@
+package org.fluviokit.testkit.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.fluviokit.client.ClusterSettings;
+import org.fluviokit.client.Fluvio;
+import org.fluviokit.client.FluvioException;
+import org.fluviokit.client.FluvioTarget;
+import org.fluviokit.client.spi.FluvioTargetProvider;
+import org.fluviokit.client.spi.TargetSettings;
+import org.fluviokit.protocol.ErrorCode;
+
+/**
+ * {@code cluster}, as the client provides it, plus what only a test wants: with
+ * {@value #RESTART_COMMAND_PROPERTY} (or {@code FLUVIOKIT_RESTART_COMMAND}) the cluster can be
+ * restarted, by running that command ({@code sh -c}, e.g. {@code kubectl rollout restart …} or
+ * {@code systemctl restart fluvio}) and then waiting until it is ready again: consumer offsets answer.
+ */
+public final class ClusterTargetProvider implements FluvioTargetProvider {
+
+    /** Setting with the command that restarts the cluster. */
+    public static final String RESTART_COMMAND_PROPERTY = "fluviokit.cluster.restart-command";
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+
+    @Override
+    public String name() {
+        return "cluster";
+    }
+
+    @Override
+    public FluvioTarget open(TargetSettings settings) {
+        String endpoint = FluvioTarget.clusterEndpoint(settings);
+        if (FluvioTarget.EMBEDDED_ENDPOINT.equals(endpoint)) {
+            return new EmbeddedTargetProvider().open(settings);
+        }
+        Optional<String> command = settings.get(RESTART_COMMAND_PROPERTY);
+        if (command.isEmpty()) {
+            return FluvioTarget.cluster(endpoint);
+        }
+        return FluvioTarget.restartableCluster(endpoint, ClusterSettings.defaults(), () -> {
+            run(command.get());
+            awaitReady(endpoint);
+            return Set.of(); // which servers went down is the command's business: wait for every connection
+        });
+    }
+
+    private static void run(String command) {
+        try {
+            Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new FluvioException(ErrorCode.OTHER, "the cluster's restart command failed ("
+                        + (process.isAlive() ? "still running after " + READY_TIMEOUT.toMinutes() + " min"
+                                : "exit code " + process.exitValue()) + "): " + command + "\n" + output.strip());
+            }
+        } catch (IOException e) {
+            throw new FluvioException(ErrorCode.OTHER, "cannot run the cluster's restart command " + command + ": "
+                    + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FluvioException(ErrorCode.OTHER, "interrupted running the cluster's restart command");
+        }
+    }
+
+    /** Ready is when consumer offsets can be listed: the consumer-offset partition is online again. */
+    private static void awaitReady(String endpoint) {
+        ClusterSettings quick = ClusterSettings.defaults().withConnectTimeout(Duration.ofSeconds(2))
+                .withRequestTimeout(Duration.ofSeconds(5)).withMetadataTimeout(Duration.ofSeconds(5));
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() - deadline < 0) {
+            try (Fluvio fluvio = Fluvio.connect(FluvioTarget.cluster(endpoint, quick))) {
+                fluvio.consumerOffsets();
+                return;
+            } catch (FluvioException notYet) {
+                last = notYet.getMessage();
+            }
+            try {
+                // a cluster coming back after a command: nothing to be notified of, so poll
+                TimeUnit.MILLISECONDS.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new FluvioException(ErrorCode.OTHER, "the cluster at " + endpoint + " was not ready "
+                + READY_TIMEOUT.toMinutes() + " min after its restart command (last answer: " + last + ")");
+    }
+}
