@@ -48,8 +48,20 @@ public abstract class FluvioTarget implements AutoCloseable {
             "fake", "fluviokit-testkit", EMBEDDED_ENDPOINT, "fluviokit-testkit",
             "local", "fluviokit-testkit", "container", "fluviokit-testkit");
 
+    /** The cluster target this one is built around, if any: what it delegates to. */
+    private final FluvioTarget around;
+
     /** For target implementations; applications get targets from the static methods. */
     protected FluvioTarget() {
+        this.around = null;
+    }
+
+    /**
+     * For a target built around a cluster target (the process, container or server that runs the
+     * cluster): its connections, endpoint and restart are those of {@code around} unless overridden.
+     */
+    protected FluvioTarget(FluvioTarget around) {
+        this.around = Objects.requireNonNull(around, "around");
     }
 
     /**
@@ -159,12 +171,15 @@ public abstract class FluvioTarget implements AutoCloseable {
                 .orElseGet(() -> FluvioProfiles.endpoint(FluvioProfiles.location(settings.environment()), null).trim());
     }
 
-    /** Opens a connection to the target: what {@link Fluvio#connect(FluvioTarget)} talks through. */
-    protected abstract Transport openTransport();
-
-    /** For a target built around another one (a cluster plus the process that runs it): {@code target}'s transport. */
-    protected static Transport openTransport(FluvioTarget target) {
-        return target.openTransport();
+    /**
+     * Opens a connection to the target: what {@link Fluvio#connect(FluvioTarget)} talks through. A
+     * target built around another opens that one's unless it overrides this.
+     */
+    protected Transport openTransport() {
+        if (around == null) {
+            throw new IllegalStateException(getClass().getName() + " neither opens a transport nor is built around a target");
+        }
+        return around.openTransport();
     }
 
     /** Stops what this target started, if anything; the clients of it then fail as on a cluster that went away. */
@@ -177,7 +192,7 @@ public abstract class FluvioTarget implements AutoCloseable {
      * or was given a restart command for; never another cluster.
      */
     public boolean canRestart() {
-        return false;
+        return around != null && around.canRestart();
     }
 
     /**
@@ -188,7 +203,10 @@ public abstract class FluvioTarget implements AutoCloseable {
      * @throws UnsupportedOperationException when {@link #canRestart()} is false
      */
     public void restart() {
-        throw new UnsupportedOperationException(describe() + " cannot be restarted from here");
+        if (around == null) {
+            throw new UnsupportedOperationException(describe() + " cannot be restarted from here");
+        }
+        around.restart();
     }
 
     /**
@@ -203,30 +221,15 @@ public abstract class FluvioTarget implements AutoCloseable {
             throw new IllegalArgumentException("'" + prefix + "' cannot start a topic name");
         }
         FluvioTarget shared = this;
-        return new FluvioTarget() {
+        return new FluvioTarget(shared) {
             @Override
             protected Transport openTransport() {
-                return new NamespacedTransport(shared.openTransport(), prefix);
+                return new NamespacedTransport(super.openTransport(), prefix);
             }
 
             @Override
             public String describe() {
                 return shared.describe();
-            }
-
-            @Override
-            public Optional<String> endpoint() {
-                return shared.endpoint();
-            }
-
-            @Override
-            public boolean canRestart() {
-                return shared.canRestart();
-            }
-
-            @Override
-            public void restart() {
-                shared.restart();
             }
         };
     }
@@ -244,7 +247,7 @@ public abstract class FluvioTarget implements AutoCloseable {
 
     /** The SC endpoint ({@code host:port}) of a cluster target; empty for a target reached in-process. */
     public Optional<String> endpoint() {
-        return Optional.empty();
+        return around == null ? Optional.empty() : around.endpoint();
     }
 
     @Override

@@ -1,9 +1,6 @@
 package org.fluviokit.junit;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 
 import org.fluviokit.client.Fluvio;
@@ -16,13 +13,13 @@ import org.fluviokit.testkit.FakeTarget;
 final class FakeCluster implements FluvioCluster {
     private final FakeBroker broker;
     private final Fluvio fluvio;
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final Resources resources = new Resources();
     private WireServer server;
     private ProfileFile profile;
 
     FakeCluster(FakeBroker broker) {
-        this.broker = broker;
-        this.fluvio = FakeTarget.connect(broker);
+        this.broker = resources.add(broker);
+        this.fluvio = resources.add(FakeTarget.connect(broker));
     }
 
     @Override
@@ -32,11 +29,7 @@ final class FakeCluster implements FluvioCluster {
 
     @Override
     public Fluvio newClient() {
-        Fluvio client = FakeTarget.connect(broker);
-        synchronized (opened) {
-            opened.add(client);
-        }
-        return client;
+        return resources.add(FakeTarget.connect(broker));
     }
 
     @Override
@@ -67,7 +60,7 @@ final class FakeCluster implements FluvioCluster {
     @Override
     public synchronized String endpoint() {
         if (server == null) {
-            server = WireServer.start(broker);
+            server = resources.add(WireServer.start(broker));
         }
         return server.scEndpoint();
     }
@@ -75,7 +68,7 @@ final class FakeCluster implements FluvioCluster {
     @Override
     public synchronized java.nio.file.Path profile() {
         if (profile == null) {
-            profile = ProfileFile.pointingAt(endpoint());
+            profile = resources.add(ProfileFile.pointingAt(endpoint()));
         }
         return profile.path();
     }
@@ -87,22 +80,6 @@ final class FakeCluster implements FluvioCluster {
 
     @Override
     public void close() {
-        List<AutoCloseable> toClose;
-        synchronized (opened) {
-            toClose = new ArrayList<>(opened);
-            opened.clear();
-        }
-        Collections.reverse(toClose);
-        toClose.add(fluvio);
-        synchronized (this) {
-            if (profile != null) {
-                toClose.add(profile);
-            }
-            if (server != null) {
-                toClose.add(server);
-            }
-        }
-        toClose.add(broker);
-        Closing.all(toClose);
+        resources.closeAll();
     }
 }

@@ -1,9 +1,6 @@
 package org.fluviokit.junit;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 
 import org.fluviokit.client.Fluvio;
@@ -21,12 +18,12 @@ final class RemoteCluster implements FluvioCluster {
 
     private final FluvioTarget target;
     private final Fluvio fluvio;
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final Resources resources = new Resources();
     private ProfileFile profile;
 
     RemoteCluster(FluvioTarget target) {
         this.target = target;
-        this.fluvio = Fluvio.connect(target);
+        this.fluvio = resources.add(Fluvio.connect(target));
     }
 
     @Override
@@ -36,11 +33,7 @@ final class RemoteCluster implements FluvioCluster {
 
     @Override
     public Fluvio newClient() {
-        Fluvio client = Fluvio.connect(target);
-        synchronized (opened) {
-            opened.add(client);
-        }
-        return client;
+        return resources.add(Fluvio.connect(target));
     }
 
     /**
@@ -85,7 +78,7 @@ final class RemoteCluster implements FluvioCluster {
     @Override
     public synchronized java.nio.file.Path profile() {
         if (profile == null) {
-            profile = ProfileFile.pointingAt(endpoint());
+            profile = resources.add(ProfileFile.pointingAt(endpoint()));
         }
         return profile.path();
     }
@@ -97,24 +90,10 @@ final class RemoteCluster implements FluvioCluster {
 
     @Override
     public void close() {
-        List<AutoCloseable> toClose;
-        synchronized (opened) {
-            toClose = new ArrayList<>(opened);
-            opened.clear();
-        }
-        Collections.reverse(toClose);
-        for (AutoCloseable resource : toClose) {
-            try {
-                resource.close();
-            } catch (Exception ignored) {
-                // closing clients of a remote cluster cannot fail the test
-            }
-        }
-        fluvio.close();
-        synchronized (this) {
-            if (profile != null) {
-                profile.close();
-            }
+        try {
+            resources.closeAll();
+        } catch (RuntimeException ignored) {
+            // closing clients of a remote cluster cannot fail the test
         }
         deleteOwnTopics();
     }

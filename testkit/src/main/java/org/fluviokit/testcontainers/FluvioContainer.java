@@ -18,6 +18,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
 import org.fluviokit.client.ClusterSettings;
 import org.fluviokit.client.FluvioTarget;
+import org.fluviokit.testkit.internal.SpuRegistration;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Container;
 import org.testcontainers.containers.ContainerFetchException;
@@ -352,28 +353,9 @@ public class FluvioContainer extends GenericContainer<FluvioContainer> {
         return String.format(Locale.ROOT, "%04X", port);
     }
 
-    /** A custom SPU as the SC's local metadata store keeps it (one YAML file per object). */
+    /** The SPU's registration in the SC's local metadata, with the address clients reach it at. */
     static String spuRegistration(String publicHost, int publicSpuPort) {
-        return "!1.0.0\n"
-                + "meta:\n"
-                + "  id: custom-spu-" + SPU_ID + "\n"
-                + "  revision: 0\n"
-                + "key: custom-spu-" + SPU_ID + "\n"
-                + "status:\n"
-                + "  resolution: Init\n"
-                + "spec:\n"
-                + "  spuId: " + SPU_ID + "\n"
-                + "  spuType: Custom\n"
-                + "  publicEndpoint:\n"
-                + "    port: " + publicSpuPort + "\n"
-                + "    ingress:\n"
-                + "    - hostname: " + publicHost + "\n"
-                + "      ip: null\n"
-                + "    encryption: PLAINTEXT\n"
-                + "  privateEndpoint:\n"
-                + "    port: " + SPU_PRIVATE_PORT + "\n"
-                + "    host: 127.0.0.1\n"
-                + "    encryption: PLAINTEXT\n";
+        return SpuRegistration.yaml(SPU_ID, publicHost, publicSpuPort, "127.0.0.1", SPU_PRIVATE_PORT);
     }
 
     /** {@code anyTag}: Testcontainers names its own images inside, so a version we guess must not fail a start. */

@@ -15,14 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.fluviokit.client.ClusterSettings;
 import org.fluviokit.client.Fluvio;
 import org.fluviokit.client.FluvioException;
 import org.fluviokit.client.FluvioTarget;
-import org.fluviokit.client.spi.Transport;
 import org.fluviokit.protocol.ErrorCode;
+import org.fluviokit.testkit.internal.SpuRegistration;
 
 /**
  * A real Fluvio cluster, one SC and one SPU, started from your own {@code fluvio-run} (Fluvio's
@@ -72,7 +73,6 @@ public final class LocalCluster extends FluvioTarget {
     private final int spuPublicPort;
     private final int spuPrivatePort;
     private final Thread shutdownHook;
-    private final FluvioTarget cluster;
     private Process sc;
     private Process spu;
     private Process watchdog;
@@ -83,24 +83,34 @@ public final class LocalCluster extends FluvioTarget {
     private volatile boolean keepDirectory;
     private boolean closed;
 
-    private LocalCluster(Path fluvioRun) {
-        this.fluvioRun = fluvioRun;
-        this.version = versionOf(fluvioRun);
-        try {
-            this.directory = Files.createTempDirectory("fluviokit-local-cluster");
-            Files.createDirectories(metadata().resolve("SPU"));
-            Files.createDirectories(directory.resolve("data"));
-            Files.createDirectories(logDirectory());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare a directory for the local cluster", e);
+    /** Where a cluster lives: its directory and four loopback ports the OS chose. */
+    private record Layout(Path directory, int scPublicPort, int scPrivatePort, int spuPublicPort, int spuPrivatePort) {
+        static Layout create() {
+            try {
+                Path directory = Files.createTempDirectory("fluviokit-local-cluster");
+                Files.createDirectories(directory.resolve("metadata").resolve("SPU"));
+                Files.createDirectories(directory.resolve("data"));
+                Files.createDirectories(directory.resolve("logs"));
+                int[] ports = freePorts(4);
+                return new Layout(directory, ports[0], ports[1], ports[2], ports[3]);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot prepare a directory for the local cluster", e);
+            }
         }
-        int[] ports = freePorts(4);
-        this.scPublicPort = ports[0];
-        this.scPrivatePort = ports[1];
-        this.spuPublicPort = ports[2];
-        this.spuPrivatePort = ports[3];
-        this.cluster = FluvioTarget.restartableCluster(HOST + ":" + scPublicPort, ClusterSettings.defaults(),
-                () -> restartProcesses(nextRestart));
+    }
+
+    private LocalCluster(Path fluvioRun, String version, Layout layout, AtomicReference<LocalCluster> self) {
+        // The cluster is reached as any cluster is; restarting it is restarting these processes.
+        super(FluvioTarget.restartableCluster(HOST + ":" + layout.scPublicPort(), ClusterSettings.defaults(),
+                () -> self.get().restartProcesses(self.get().nextRestart)));
+        self.set(this);
+        this.fluvioRun = fluvioRun;
+        this.version = version;
+        this.directory = layout.directory();
+        this.scPublicPort = layout.scPublicPort();
+        this.scPrivatePort = layout.scPrivatePort();
+        this.spuPublicPort = layout.spuPublicPort();
+        this.spuPrivatePort = layout.spuPrivatePort();
         this.shutdownHook = new Thread(this::stopQuietly, "fluviokit-local-cluster-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -120,7 +130,7 @@ public final class LocalCluster extends FluvioTarget {
 
     /** Starts a cluster from {@code fluvioRun}. */
     public static LocalCluster start(Path fluvioRun) {
-        LocalCluster cluster = new LocalCluster(fluvioRun);
+        LocalCluster cluster = new LocalCluster(fluvioRun, versionOf(fluvioRun), Layout.create(), new AtomicReference<>());
         try {
             cluster.startProcesses(true);
             return cluster;
@@ -178,16 +188,6 @@ public final class LocalCluster extends FluvioTarget {
 
     // ---------------------------------------------------------------- what a target does
 
-    @Override
-    protected Transport openTransport() {
-        return openTransport(cluster);
-    }
-
-    @Override
-    public boolean canRestart() {
-        return true;
-    }
-
     /** {@link #restart(Restart)} with {@link Restart#CRASH_ALL}. */
     @Override
     public void restart() {
@@ -201,7 +201,7 @@ public final class LocalCluster extends FluvioTarget {
     public synchronized void restart(Restart how) {
         nextRestart = java.util.Objects.requireNonNull(how, "how");
         try {
-            cluster.restart();
+            super.restart();
         } finally {
             nextRestart = Restart.CRASH_ALL;
         }
@@ -210,11 +210,6 @@ public final class LocalCluster extends FluvioTarget {
     @Override
     public String describe() {
         return "local cluster " + HOST + ":" + scPublicPort + " (fluvio-run " + version + ")";
-    }
-
-    @Override
-    public Optional<String> endpoint() {
-        return cluster.endpoint();
     }
 
     /** The platform version {@code fluvio-run version} printed. */
@@ -255,7 +250,7 @@ public final class LocalCluster extends FluvioTarget {
     }
 
     private Path registration() {
-        return metadata().resolve("SPU").resolve("custom-spu-" + SPU_ID + ".yaml");
+        return metadata().resolve("SPU").resolve(SpuRegistration.fileName(SPU_ID));
     }
 
     private synchronized void startProcesses(boolean firstStart) {
@@ -468,26 +463,7 @@ public final class LocalCluster extends FluvioTarget {
     // ---------------------------------------------------------------- files
 
     private void writeRegistration() {
-        String yaml = "!1.0.0\n"
-                + "meta:\n"
-                + "  id: custom-spu-" + SPU_ID + "\n"
-                + "  revision: 0\n"
-                + "key: custom-spu-" + SPU_ID + "\n"
-                + "status:\n"
-                + "  resolution: Init\n"
-                + "spec:\n"
-                + "  spuId: " + SPU_ID + "\n"
-                + "  spuType: Custom\n"
-                + "  publicEndpoint:\n"
-                + "    port: " + spuPublicPort + "\n"
-                + "    ingress:\n"
-                + "    - hostname: " + HOST + "\n"
-                + "      ip: null\n"
-                + "    encryption: PLAINTEXT\n"
-                + "  privateEndpoint:\n"
-                + "    port: " + spuPrivatePort + "\n"
-                + "    host: " + HOST + "\n"
-                + "    encryption: PLAINTEXT\n";
+        String yaml = SpuRegistration.yaml(SPU_ID, HOST, spuPublicPort, HOST, spuPrivatePort);
         try {
             Files.writeString(registration(), yaml, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -41,10 +41,10 @@ class ProducerBatchingTest {
     void start() {
         broker = FakeBroker.create();
         broker.createTopic("t", 1);
-        FluvioTarget overTheNetwork = new FluvioTarget() {
+        FluvioTarget overTheNetwork = new FluvioTarget(FakeTarget.of(broker)) {
             @Override
             protected Transport openTransport() {
-                transport = new SlowTransport(openTransport(FakeTarget.of(broker)));
+                transport = new SlowTransport(super.openTransport());
                 return transport;
             }
 

@@ -6,7 +6,6 @@ import org.fluviokit.client.FluvioException;
 import org.fluviokit.client.FluvioTarget;
 import org.fluviokit.client.spi.FluvioTargetProvider;
 import org.fluviokit.client.spi.TargetSettings;
-import org.fluviokit.client.spi.Transport;
 import org.fluviokit.junit.FluvioTest;
 import org.fluviokit.protocol.CodedError;
 import org.fluviokit.testcontainers.FluvioContainer;
@@ -48,37 +47,15 @@ public final class ContainerTargetProvider implements FluvioTargetProvider {
 
     private static final class ContainerCluster extends FluvioTarget {
         private final FluvioContainer container;
-        private final FluvioTarget cluster;
 
         ContainerCluster(FluvioContainer container) {
+            super(container.target());
             this.container = container;
-            // Restarts Fluvio's processes in the container, on the same data and mapped ports.
-            this.cluster = container.target();
-        }
-
-        @Override
-        protected Transport openTransport() {
-            return openTransport(cluster);
-        }
-
-        @Override
-        public boolean canRestart() {
-            return cluster.canRestart();
-        }
-
-        @Override
-        public void restart() {
-            cluster.restart();
         }
 
         @Override
         public String describe() {
             return "container " + container.getDockerImageName() + " at " + container.getEndpoint();
-        }
-
-        @Override
-        public Optional<String> endpoint() {
-            return cluster.endpoint();
         }
 
         @Override

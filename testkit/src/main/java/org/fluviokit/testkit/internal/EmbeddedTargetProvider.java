@@ -2,13 +2,11 @@ package org.fluviokit.testkit.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 import org.fluviokit.client.ClusterSettings;
 import org.fluviokit.client.FluvioTarget;
 import org.fluviokit.client.spi.FluvioTargetProvider;
 import org.fluviokit.client.spi.TargetSettings;
-import org.fluviokit.client.spi.Transport;
 import org.fluviokit.fake.FakeBroker;
 import org.fluviokit.fake.wire.WireServer;
 
@@ -28,42 +26,32 @@ public final class EmbeddedTargetProvider implements FluvioTargetProvider {
 
     @Override
     public FluvioTarget open(TargetSettings settings) {
-        return new EmbeddedCluster();
+        return EmbeddedCluster.start();
     }
 
     private static final class EmbeddedCluster extends FluvioTarget {
-        private final FakeBroker broker = FakeBroker.builder().clock(Clock.systemUTC()).build();
-        private final WireServer server = WireServer.start(broker);
-        // The fake needs no pause between a delete and a create.
-        private final FluvioTarget cluster = FluvioTarget.restartableCluster(server.scEndpoint(),
-                ClusterSettings.defaults().withDeleteSettleTime(Duration.ZERO), () -> {
-                    broker.restart();
-                    return server.ports();
-                });
+        private final FakeBroker broker;
+        private final WireServer server;
 
-        @Override
-        protected Transport openTransport() {
-            return openTransport(cluster);
+        private EmbeddedCluster(FakeBroker broker, WireServer server) {
+            // The fake needs no pause between a delete and a create.
+            super(FluvioTarget.restartableCluster(server.scEndpoint(),
+                    ClusterSettings.defaults().withDeleteSettleTime(Duration.ZERO), () -> {
+                        broker.restart();
+                        return server.ports();
+                    }));
+            this.broker = broker;
+            this.server = server;
         }
 
-        @Override
-        public boolean canRestart() {
-            return true;
-        }
-
-        @Override
-        public void restart() {
-            cluster.restart();
+        static EmbeddedCluster start() {
+            FakeBroker broker = FakeBroker.builder().clock(Clock.systemUTC()).build();
+            return new EmbeddedCluster(broker, WireServer.start(broker));
         }
 
         @Override
         public String describe() {
-            return cluster.describe() + " (the fake's wire server)";
-        }
-
-        @Override
-        public Optional<String> endpoint() {
-            return cluster.endpoint();
+            return "cluster " + server.scEndpoint() + " (the fake's wire server)";
         }
 
         @Override
