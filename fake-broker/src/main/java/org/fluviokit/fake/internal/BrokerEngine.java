@@ -425,6 +425,16 @@ public final class BrokerEngine implements AutoCloseable {
         }
     }
 
+    /** Rewrites the journal whatever its garbage, for tests of the package. */
+    void compactJournalNow() {
+        changes.writeLock().lock();
+        try {
+            compact();
+        } finally {
+            changes.writeLock().unlock();
+        }
+    }
+
     /** The journal, for tests of the package; null without a data directory. */
     Journal journal() {
         return journal;
