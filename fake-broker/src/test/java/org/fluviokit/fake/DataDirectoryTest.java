@@ -2,13 +2,11 @@ package org.fluviokit.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +43,7 @@ class DataDirectoryTest {
 
     @Test
     void aDirectoryNobodyMayWriteIntoIsRefused() throws IOException {
-        Path readOnly = readOnlyDirectory();
+        Path readOnly = ReadOnlyDirectory.in(temp);
 
         assertThatThrownBy(() -> on(readOnly).build()).isInstanceOfSatisfying(DataDirectoryException.class, e -> {
             assertThat(e.getMessage()).startsWith("cannot use " + readOnly + " as a data directory: ").doesNotContain("\n");
@@ -79,34 +77,6 @@ class DataDirectoryTest {
         try (FakeBroker first = on(data).build()) {
             assertThatThrownBy(() -> on(link).build()).isInstanceOfSatisfying(DataDirectoryException.class,
                     e -> assertThat(e.inUseByAnotherBroker()).isTrue());
-        }
-    }
-
-    /**
-     * A directory no file can be created in. Permissions do that for ordinary users; root ignores
-     * them, and then sysfs (which refuses new files to everyone) stands in.
-     */
-    private Path readOnlyDirectory() throws IOException {
-        Path directory = Files.createDirectory(temp.resolve("read-only"));
-        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("r-xr-xr-x"));
-        if (refusesNewFiles(directory)) {
-            return directory;
-        }
-        Path sysfs = Path.of("/sys");
-        assumeThat(Files.isDirectory(sysfs) && refusesNewFiles(sysfs))
-                .as("no directory refuses new files to this user (root ignores permissions) and there is no /sys")
-                .isTrue();
-        return sysfs;
-    }
-
-    private static boolean refusesNewFiles(Path directory) {
-        Path probe = directory.resolve("probe-" + ProcessHandle.current().pid());
-        try {
-            Files.createFile(probe);
-            Files.delete(probe);
-            return false;
-        } catch (IOException e) {
-            return true;
         }
     }
 }
