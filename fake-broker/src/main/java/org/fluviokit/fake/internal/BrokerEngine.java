@@ -464,8 +464,9 @@ public final class BrokerEngine implements AutoCloseable {
     /**
      * Produce: appends the records as one batch once its journal entry is written.
      *
-     * @throws BrokerException NotLeaderForPartition (6), MessageTooLarge (10), or StorageError (56) when
-     *                         the journal write fails (as an SPU answers a failed append; nothing is stored)
+     * @throws BrokerException NotLeaderForPartition (6), MessageTooLarge (10), or when the journal write
+     *                         fails (nothing is stored then) what an SPU answers a failed append: PartitionFull
+     *                         (72) for a full disk, else StorageError (56)
      */
     long produce(String topic, int partition, List<ProducedRecord> records) {
         long base;
@@ -475,6 +476,11 @@ public final class BrokerEngine implements AutoCloseable {
             checkBatchSize(records);
             base = log.append(records);
         } catch (JournalWriteException e) {
+            if (e.diskFull()) {
+                BrokerException full = new BrokerException(CodedError.of(ErrorCode.PARTITION_FULL, topic, partition));
+                full.initCause(e);
+                throw full;
+            }
             throw storageError(e);
         } finally {
             changes.readLock().unlock();

@@ -10,4 +10,17 @@ final class JournalWriteException extends RuntimeException {
     JournalWriteException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Whether the disk was full (ENOSPC), which Fluvio's SPU answers with PartitionFull rather than
+     * StorageError. Java reports it only in the message, the operating system's text.
+     */
+    boolean diskFull() {
+        for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("No space left on device")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

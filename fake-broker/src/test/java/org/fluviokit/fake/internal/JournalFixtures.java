@@ -59,10 +59,14 @@ public final class JournalFixtures {
         return starts;
     }
 
-    /** The next journal write of the broker puts {@code bytesWritten} bytes into the file, then fails like a full disk. */
+    /** The next journal write of the broker puts {@code bytesWritten} bytes into the file, then fails like a failing disk. */
     public static void failNextJournalWrite(FakeBroker broker, int bytesWritten, boolean cuttingFailsToo) {
-        BrokerEngine.of(broker).journal().failNextWrite(bytesWritten, new IOException("No space left on device"),
-                cuttingFailsToo);
+        failNextJournalWrite(broker, bytesWritten, cuttingFailsToo, "Input/output error");
+    }
+
+    /** The same failure with the operating system's text, e.g. "No space left on device" for a full disk. */
+    public static void failNextJournalWrite(FakeBroker broker, int bytesWritten, boolean cuttingFailsToo, String error) {
+        BrokerEngine.of(broker).journal().failNextWrite(bytesWritten, new IOException(error), cuttingFailsToo);
     }
 
     private static byte[] framed(byte[] body) {

@@ -68,7 +68,7 @@ class JournalWriteFailureTest {
             assertThatThrownBy(() -> connection.produce("t", 0, records("b", "c")))
                     .isInstanceOfSatisfying(BrokerException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_ERROR);
-                        assertThat(e.getCause()).hasMessageContaining("No space left on device");
+                        assertThat(e.getCause()).hasMessageContaining("Input/output error");
                     });
             assertThat(broker.topic("t").orElseThrow().partitions().get(0).highWatermark()).isEqualTo(1);
             assertThat(connection.fetchOffsets("t", 0).lastStableOffset()).isEqualTo(1);
@@ -85,6 +85,22 @@ class JournalWriteFailureTest {
     }
 
     @Test
+    void aProduceOnAFullDiskIsRefusedWithPartitionFullAsAnSpuAnswersIt() {
+        try (FakeBroker broker = open()) {
+            broker.createTopic("t", 2);
+            BrokerConnection connection = BrokerEngine.of(broker).connect();
+            JournalFixtures.failNextJournalWrite(broker, 4, false, "No space left on device");
+
+            assertThatThrownBy(() -> connection.produce("t", 1, records("a")))
+                    .isInstanceOfSatisfying(BrokerException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.PARTITION_FULL);
+                        assertThat(e.error().fields()).containsExactly("t", 1L);
+                    });
+            assertThat(connection.fetchOffsets("t", 1).lastStableOffset()).isZero();
+        }
+    }
+
+    @Test
     void aConsumerOffsetWhoseJournalWriteFailsIsRefusedAndTheStoredOneStays() {
         try (FakeBroker broker = open()) {
             broker.createTopic("t", 1);
@@ -98,7 +114,7 @@ class JournalWriteFailureTest {
                     .isInstanceOfSatisfying(BrokerException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.OTHER);
                         assertThat(e.getMessage()).startsWith("Other error: cannot write the broker journal ")
-                                .endsWith("writing an entry failed: No space left on device");
+                                .endsWith("writing an entry failed: Input/output error");
                     });
             assertThat(broker.consumerOffsets()).extracting(ConsumerOffsetEntry::offset).containsExactly(4L);
             assertThat(broker.consumerOffsetUpdates()).extracting(ConsumerOffsetEntry::offset).containsExactly(4L);
@@ -131,7 +147,7 @@ class JournalWriteFailureTest {
             // A real SC answers TopicError with the reason when it cannot store a topic.
             assertThatThrownBy(() -> broker.createTopic("t", 1))
                     .isInstanceOfSatisfying(BrokerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOPIC_ERROR))
-                    .hasMessageContaining("No space left on device");
+                    .hasMessageContaining("Input/output error");
             assertThat(broker.topic("t")).isEmpty();
             broker.createTopic("t", 1);
         }
