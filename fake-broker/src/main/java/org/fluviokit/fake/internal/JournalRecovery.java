@@ -117,7 +117,7 @@ final class JournalRecovery {
                 throw new JournalDamagedException(file, keep, scan.size(), scan.damage());
             }
             Path copy = keepCopy();
-            settings.notices().accept("repaired " + file + ": " + scan.damage() + "; the original is kept as "
+            settings.notices().accept("repaired the journal: " + scan.damage() + "; the original is kept as "
                     + copy.getFileName() + "; kept the " + keep + " bytes before the damage and dropped the "
                     + (scan.size() - keep) + " from byte " + keep + " on: " + scan.dropped());
         } else if (scan.torn() != null) {

@@ -277,8 +277,7 @@ class JournalRecoveryTest {
         assertThat(Files.readAllBytes(copy)).isEqualTo(flipped);
         assertThat(Files.size(journal())).isEqualTo(damaged);
         assertThat(notices).singleElement().asString()
-                .startsWith("repaired " + journal().toAbsolutePath() + ": " + journal().toAbsolutePath() + " is damaged at"
-                        + " byte " + damaged)
+                .startsWith("repaired the journal: " + journal().toAbsolutePath() + " is damaged at byte " + damaged)
                 .contains("; the original is kept as " + copy.getFileName() + "; kept the " + damaged
                         + " bytes before the damage and dropped the " + (flipped.length - damaged) + " from byte "
                         + damaged + " on: records 30–99 of t-0 (70 records); consumer offsets c1 on t-0 at 99; (the"

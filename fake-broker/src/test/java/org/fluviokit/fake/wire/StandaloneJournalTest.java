@@ -119,7 +119,7 @@ class StandaloneJournalTest {
 
         StandaloneProcess.Running repaired = StandaloneProcess.start("--data-dir", data().toString(), "--repair");
         try {
-            assertThat(repaired.linesBeforeReady()).filteredOn(line -> line.startsWith("repaired ")).singleElement()
+            assertThat(repaired.linesBeforeReady()).filteredOn(line -> line.startsWith("repaired the journal: ")).singleElement()
                     .asString().contains("; the original is kept as fluviokit-journal.log.damaged-",
                             ": records 30–99 of t-0 (70 records); (the damaged entry looked like a batch of t-0 at"
                                     + " offsets 30–39)");
