@@ -97,11 +97,20 @@ final class StandaloneProcess {
         String host = null;
         int scPort = 0;
         int spuPort = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
-            String line = lines.poll(60, TimeUnit.SECONDS);
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
             if (line == null) {
-                process.destroyForcibly();
-                fail("the standalone broker printed no 'ready' line within 60 s; output so far:\n" + String.join("\n", output));
+                if (!process.isAlive() && !reader.isAlive() && lines.isEmpty()) {
+                    fail("the standalone broker exited with code " + process.exitValue() + " before it was ready:\n"
+                            + String.join("\n", output));
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    process.destroyForcibly();
+                    fail("the standalone broker printed no 'ready' line within 60 s; output so far:\n"
+                            + String.join("\n", output));
+                }
+                continue;
             }
             Matcher sc = SC.matcher(line);
             if (sc.matches()) {
