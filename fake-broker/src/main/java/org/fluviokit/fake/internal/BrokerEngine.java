@@ -93,25 +93,34 @@ public final class BrokerEngine implements AutoCloseable {
         JournalRecovery.Opened opened = JournalRecovery.open(journalSettings, clock, replayer);
         this.journal = opened.journal();
         journal.addGarbage(replayer.garbage);
+        try {
+            startJournal(opened.needsRewrite(), journalSettings);
+        } catch (RuntimeException | Error e) {
+            // a broker that does not start must not keep the directory locked
+            journal.close();
+            throw e;
+        }
+    }
+
+    private void startJournal(boolean needsRewrite, JournalSettings journalSettings) {
         // Replayed logs were built without a journal (replay must not write it); attach it now.
         for (Topic topic : topics.values()) {
             topic.attachJournal(journal);
         }
-        if (opened.needsRewrite() || compactionDue()) {
+        if (needsRewrite || compactionDue()) {
             long before = journal.size();
             try {
                 compact();
             } catch (JournalWriteException e) {
-                if (opened.needsRewrite()) {
+                if (needsRewrite) {
                     // Entries of the current layout must never be appended to a file of the older one.
-                    journal.close();
                     throw new DataDirectoryException(journalSettings.directory(), false, "cannot rewrite "
                             + journal.file() + " in the current layout: " + e.getMessage(), e);
                 }
                 notices.accept(e.getMessage());
                 return;
             }
-            notices.accept((opened.needsRewrite() ? "rewrote " + journal.file() + " in the current layout (entries"
+            notices.accept((needsRewrite ? "rewrote " + journal.file() + " in the current layout (entries"
                     + " with header checks)" : "compacted " + journal.file()) + ": " + before + " -> " + journal.size()
                     + " bytes");
         }

@@ -72,11 +72,15 @@ final class Journal implements AutoCloseable {
      *
      * @throws JournalWriteException if it could not be written (the file is as it was before)
      */
-    synchronized long append(JournalEntry entry) {
+    long append(JournalEntry entry) {
+        // Encoded outside the lock: producers of different partitions only queue for the write itself.
+        return append(JournalFile.frame(entry.encode()));
+    }
+
+    private synchronized long append(ByteBuffer framed) {
         if (unusable != null) {
             throw new JournalWriteException("the journal " + file + " takes no more writes: " + unusable);
         }
-        ByteBuffer framed = JournalFile.frame(entry.encode());
         long start = size;
         try {
             write(framed, start);

@@ -37,6 +37,10 @@ import org.fluviokit.protocol.ProtocolException;
  * depend on what the damaged one held (its batch's offsets follow the lost ones, its consumer
  * offset points into lost records), and replaying around a hole would build a state the broker was
  * never in.
+ *
+ * <p>A journal of the older layout has no header checks, so there an entry whose length runs past
+ * the end of the file is taken for a torn one even if its length field was damaged; such a journal
+ * is rewritten in the current layout as soon as it has been read.
  */
 final class JournalRecovery {
 
