@@ -77,6 +77,7 @@ class DataDirectoryTest {
         try (FakeBroker first = on(data).build()) {
             assertThatThrownBy(() -> on(link).build()).isInstanceOfSatisfying(DataDirectoryException.class,
                     e -> assertThat(e.inUseByAnotherBroker()).isTrue());
+            assertThat(first.createTopic("still-journaled", 1).name()).isEqualTo("still-journaled");
         }
     }
 }
