@@ -1,12 +1,15 @@
 package org.fluviokit.fake;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.fluviokit.fake.internal.BrokerEngine;
+import org.fluviokit.fake.internal.JournalSettings;
 
 /**
  * An in-memory Fluvio cluster: one SC and its SPUs in one object, with Fluvio 0.18's semantics for
@@ -41,8 +44,11 @@ public final class FakeBroker implements AutoCloseable {
     private final BrokerFaults faults;
 
     private FakeBroker(Builder builder) {
+        JournalSettings journal = builder.dataDirectory == null ? null
+                : new JournalSettings(builder.dataDirectory, builder.fsync, builder.repair,
+                JournalSettings.defaultCompactionMinGarbage(), builder.journalNotices);
         this.engine = new BrokerEngine(builder.clock != null ? builder.clock : VirtualClock.startingNow(),
-                builder.spuCount, builder.maxBatchBytes, builder.dataDirectory);
+                builder.spuCount, builder.maxBatchBytes, journal);
         this.faults = new BrokerFaults(engine.faults());
     }
 
@@ -188,7 +194,7 @@ public final class FakeBroker implements AutoCloseable {
         return engine.consumerOffsetUpdates();
     }
 
-    /** Closes every connection; the broker accepts no new ones. */
+    /** Closes every connection; the broker accepts no new ones. Its data directory is free for another broker. */
     @Override
     public void close() {
         engine.close();
@@ -199,7 +205,10 @@ public final class FakeBroker implements AutoCloseable {
         private Clock clock;
         private int spuCount = 1;
         private long maxBatchBytes = DEFAULT_MAX_BATCH_BYTES;
-        private java.nio.file.Path dataDirectory;
+        private Path dataDirectory;
+        private boolean fsync;
+        private boolean repair;
+        private Consumer<String> journalNotices = Builder::logNotice;
 
         private Builder() {
         }
@@ -208,10 +217,54 @@ public final class FakeBroker implements AutoCloseable {
          * Keeps a journal of everything the broker acknowledges in {@code directory}, and replays it
          * when a broker is built on a directory that has one: records and consumer offsets then
          * survive the process itself being killed (K4). Without it the broker lives in memory only.
+         *
+         * <p>Each entry reaches the operating system before the broker acknowledges it (as Fluvio's
+         * SPU writes each batch); with {@link #fsync(boolean)} it reaches the disk too. The directory is
+         * locked while the broker runs (until {@link FakeBroker#close()} or the end of the process). A
+         * torn last entry, what a crash leaves, is cut with a notice ({@link #journalNotices}); any other
+         * damage stops the build, the file untouched, unless {@link #repairDamagedJournal(boolean)}.
+         *
+         * <p>{@link #build()} then throws {@link DataDirectoryException} for a directory that is a
+         * file, cannot be written or is in use by another broker, and {@link JournalDamagedException}
+         * for a damaged journal.
          */
-        public Builder dataDirectory(java.nio.file.Path directory) {
+        public Builder dataDirectory(Path directory) {
             this.dataDirectory = Objects.requireNonNull(directory, "directory");
             return this;
+        }
+
+        /**
+         * Forces every journal entry to disk before acknowledging it, so that an operating-system
+         * crash or a power loss loses nothing acknowledged either (default off: entries reach the
+         * operating system, which survives the process being killed). Costs a disk flush per produce.
+         */
+        public Builder fsync(boolean everyEntry) {
+            this.fsync = everyEntry;
+            return this;
+        }
+
+        /**
+         * When the journal is damaged, keeps a copy of it beside it
+         * ({@code fluviokit-journal.log.damaged-<time>}), keeps the entries before the first bad one,
+         * drops the rest, and starts; a notice says exactly what was dropped. Off by default: a
+         * damaged journal stops the build with {@link JournalDamagedException} and stays as it is.
+         */
+        public Builder repairDamagedJournal(boolean repair) {
+            this.repair = repair;
+            return this;
+        }
+
+        /**
+         * Where the one-line reports of what the start did to the journal go: a torn last entry cut,
+         * a repair, a compaction. By default they are logged (System.Logger {@code org.fluviokit.fake}).
+         */
+        public Builder journalNotices(Consumer<String> notices) {
+            this.journalNotices = Objects.requireNonNull(notices, "notices");
+            return this;
+        }
+
+        private static void logNotice(String notice) {
+            System.getLogger("org.fluviokit.fake").log(System.Logger.Level.INFO, notice);
         }
 
         /**
@@ -241,6 +294,10 @@ public final class FakeBroker implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @throws DataDirectoryException  if the {@link #dataDirectory data directory} cannot be used
+         * @throws JournalDamagedException if its journal is damaged and {@link #repairDamagedJournal repair} is off
+         */
         public FakeBroker build() {
             return new FakeBroker(this);
         }

@@ -38,16 +38,13 @@ public final class BrokerConnection implements AutoCloseable {
      * the first record (the partition's log end before the write, §3.6.1).
      *
      * @throws BrokerException NotLeaderForPartition (6) for an unknown topic or partition,
-     *                         MessageTooLarge (10) for a batch above the broker's limit
+     *                         MessageTooLarge (10) for a batch above the broker's limit, StorageError (56)
+     *                         when the journal cannot take it (nothing is stored then)
      */
     public long produce(String topic, int partition, List<ProducedRecord> records) {
         ensureOpen();
         broker.faults().check(BrokerApi.PRODUCE);
-        PartitionLog log = broker.logOrThrow(topic, partition, ErrorCode.NOT_LEADER_FOR_PARTITION);
-        broker.checkBatchSize(records);
-        long base = log.append(records);
-        broker.recordsAppended(log, base, records);
-        return base;
+        return broker.produce(topic, partition, records);
     }
 
     /**
@@ -107,7 +104,8 @@ public final class BrokerConnection implements AutoCloseable {
      *
      * @return the offset, echoed as the SPU does
      * @throws BrokerException FetchSessionNotFoud (3002) for an unknown stream; Other
-     *                         ("stream without consumer id") for a stream opened without one
+     *                         ("stream without consumer id") for a stream opened without one, or with the
+     *                         reason when the journal cannot take it (the stored offset is unchanged then)
      */
     public long updateConsumerOffset(int streamId, long offset) {
         ensureOpen();
@@ -122,8 +120,7 @@ public final class BrokerConnection implements AutoCloseable {
         if (consumerId == null) {
             throw new BrokerException(CodedError.other("stream without consumer id"));
         }
-        broker.storeConsumerOffset(new ReplicaKey(session.topic(), session.partition()), consumerId,
-                broker.faults().storedOffset(offset));
+        broker.storeConsumerOffset(session, consumerId, broker.faults().storedOffset(offset));
         return offset;
     }
 

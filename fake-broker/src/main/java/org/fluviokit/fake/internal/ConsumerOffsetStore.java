@@ -33,9 +33,21 @@ final class ConsumerOffsetStore {
         return entries.remove(key) != null;
     }
 
-    /** J1: a deleted topic takes its offsets with it. */
-    synchronized void removeTopic(String topic) {
-        entries.keySet().removeIf(key -> key.topic().equals(topic));
+    synchronized boolean contains(Key key) {
+        return entries.containsKey(key);
+    }
+
+    /** J1: a deleted topic takes its offsets with it. Returns the keys removed. */
+    synchronized List<Key> removeTopic(String topic) {
+        List<Key> removed = new ArrayList<>();
+        entries.keySet().removeIf(key -> {
+            boolean match = key.topic().equals(topic);
+            if (match) {
+                removed.add(key);
+            }
+            return match;
+        });
+        return removed;
     }
 
     synchronized void clear() {

@@ -1,228 +1,237 @@
 package org.fluviokit.fake.internal;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.zip.CRC32C;
-
-import org.fluviokit.fake.TopicConfig;
-import org.fluviokit.protocol.ProtocolException;
-import org.fluviokit.protocol.WireReader;
-import org.fluviokit.protocol.WireWriter;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * An append-only file of everything the broker acknowledged: topics created and deleted, batches
- * appended, consumer offsets stored and deleted, records evicted. Each entry is written to the
- * operating system before the broker answers, so killing the process (even with {@code kill -9})
- * loses nothing acknowledged; a broker started on the same directory replays the file (K4).
+ * appended, consumer offsets stored and deleted, records evicted (layout in {@link JournalFile}).
+ * Each entry is handed to the operating system before the broker changes its memory and answers,
+ * so killing the process (even with {@code kill -9}) loses nothing acknowledged, and a write that
+ * fails leaves neither the file nor the memory changed. With {@code fsync} each entry is also
+ * forced to the disk first, so an operating-system crash or a power loss loses nothing acknowledged
+ * either. A broker started on the same directory replays the file ({@link JournalRecovery}, K4).
  *
- * <p>Entry layout: {@code u32 length, u32 CRC-32C of the body, body}; the body starts with a
- * {@code u8} kind. A torn last entry (the process died mid-write) fails its length or CRC check and
- * is cut off at start-up.
+ * <p>Entries that no longer matter (a deleted topic's, evicted batches, an overwritten consumer
+ * offset) are garbage; {@link #rewrite} replaces the file with a snapshot of what is stored.
  */
 final class Journal implements AutoCloseable {
 
-    static final String FILE_NAME = "fluviokit-journal.log";
+    static final String FILE_NAME = JournalFile.NAME;
+    static final String COMPACTING_SUFFIX = ".compacting";
 
-    private static final int TOPIC_CREATED = 1;
-    private static final int TOPIC_DELETED = 2;
-    private static final int BATCH = 3;
-    private static final int OFFSET_STORED = 4;
-    private static final int OFFSET_DELETED = 5;
-    private static final int EVICTED = 6;
-    private static final int HEADER = 8;
+    private final DataDirectory directory;
+    private final Path file;
+    private final boolean fsync;
+    /** Bytes of the file that a rewrite would drop; the engine adds to it as entries become garbage. */
+    private final AtomicLong garbage = new AtomicLong();
+    private FileChannel channel;
+    private volatile long size;
+    /** Why writes are refused, once a failed write could not be undone; null while the journal is usable. */
+    private String unusable;
+    private InjectedFailure injected;
+    private boolean undoFailsNext;
 
-    private final FileChannel channel;
-
-    private Journal(FileChannel channel) {
+    Journal(DataDirectory directory, FileChannel channel, long size, boolean fsync) {
+        this.directory = directory;
+        this.file = directory.resolve(FILE_NAME);
         this.channel = channel;
+        this.size = size;
+        this.fsync = fsync;
     }
 
-    /** Opens (creating if needed) the journal in {@code directory}, replaying its entries into {@code replay}. */
-    static Journal open(Path directory, Replay replay) {
+    Path file() {
+        return file;
+    }
+
+    long size() {
+        return size;
+    }
+
+    long garbage() {
+        return garbage.get();
+    }
+
+    void addGarbage(long bytes) {
+        garbage.addAndGet(bytes);
+    }
+
+    /**
+     * Appends the entry, then returns the bytes it took.
+     *
+     * @throws JournalWriteException if it could not be written (the file is as it was before)
+     */
+    long append(JournalEntry entry) {
+        // Encoded outside the lock: producers of different partitions only queue for the write itself.
+        return append(JournalFile.frame(entry.encode()));
+    }
+
+    private synchronized long append(ByteBuffer framed) {
+        if (unusable != null) {
+            throw new JournalWriteException("the journal " + file + " takes no more writes: " + unusable);
+        }
+        long start = size;
         try {
-            Files.createDirectories(directory);
-            Path file = directory.resolve(FILE_NAME);
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            long valid = replayAll(channel, replay);
-            channel.truncate(valid);
-            channel.position(valid);
-            return new Journal(channel);
+            write(framed, start);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the broker journal in " + directory, e);
+            undo(start, false, e);
         }
-    }
-
-    void topicCreated(String name, TopicConfig config) {
-        WireWriter body = new WireWriter().u8(TOPIC_CREATED).string(name).i32(config.partitions())
-                .i32(config.replicationFactor()).bool(config.ignoreRackAssignment())
-                .i64(config.retention().map(Duration::getSeconds).orElse(-1L))
-                .i64(config.segmentSize().map(Integer::longValue).orElse(-1L))
-                .i64(config.maxPartitionSize().orElse(-1L))
-                .string(config.compression()).bool(config.system());
-        write(body);
-    }
-
-    void topicDeleted(String name) {
-        write(new WireWriter().u8(TOPIC_DELETED).string(name));
-    }
-
-    void batchAppended(String topic, int partition, long baseOffset, List<ProducedRecord> records) {
-        WireWriter body = new WireWriter().u8(BATCH).string(topic).i32(partition).i64(baseOffset).i32(records.size());
-        for (ProducedRecord record : records) {
-            body.bool(record.key() != null);
-            if (record.key() != null) {
-                body.bytes(record.key());
+        if (fsync) {
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                undo(start, true, e);
             }
-            body.bytes(record.value()).i64(record.timestamp());
         }
-        write(body);
+        size = start + framed.limit();
+        return framed.limit();
     }
 
-    void offsetStored(ReplicaKey replica, String consumerId, long offset, long modifiedTime) {
-        write(new WireWriter().u8(OFFSET_STORED).string(replica.topic()).i32(replica.partition())
-                .bytes(utf8(consumerId)).i64(offset).i64(modifiedTime));
-    }
-
-    void offsetDeleted(ReplicaKey replica, String consumerId) {
-        write(new WireWriter().u8(OFFSET_DELETED).string(replica.topic()).i32(replica.partition())
-                .bytes(utf8(consumerId)));
-    }
-
-    void evicted(String topic, int partition, long beforeOffset) {
-        write(new WireWriter().u8(EVICTED).string(topic).i32(partition).i64(beforeOffset));
+    /**
+     * Replaces the file with {@code snapshot}'s entries: written to {@value #COMPACTING_SUFFIX},
+     * forced to disk, then renamed over the journal in one step. A crash before the rename leaves the
+     * old journal whole (the next start deletes the unfinished copy); after it, the new one is whole.
+     * The caller keeps every writer out while this runs.
+     *
+     * @throws JournalWriteException if the new file could not be written (the journal is unchanged)
+     */
+    synchronized void rewrite(Consumer<Consumer<JournalEntry>> snapshot) {
+        if (unusable != null) {
+            throw new JournalWriteException("the journal " + file + " takes no more writes: " + unusable);
+        }
+        Path temp = directory.resolve(FILE_NAME + COMPACTING_SUFFIX);
+        long written;
+        try {
+            written = writeSnapshot(temp, snapshot);
+        } catch (IOException | UncheckedIOException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // the next start deletes it
+            }
+            throw new JournalWriteException("cannot compact the journal " + file + ": " + e.getMessage()
+                    + "; it is unchanged", e);
+        }
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new JournalWriteException("cannot compact the journal " + file + ": " + e.getMessage()
+                    + "; it is unchanged", e);
+        }
+        FileChannel old = channel;
+        try {
+            directory.sync();
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            unusable = "it was compacted but could not be opened again (" + e.getMessage() + ")";
+            throw new JournalWriteException("the journal " + file + " " + unusable, e);
+        } finally {
+            closeQuietly(old);
+        }
+        size = written;
+        garbage.set(0);
     }
 
     @Override
     public synchronized void close() {
         try {
+            closeQuietly(channel);
+        } finally {
+            directory.close();
+        }
+    }
+
+    /**
+     * For tests of a failing disk: the next write puts only {@code bytesWritten} bytes of its entry
+     * into the file, then fails with {@code error}; with {@code undoFails} the attempt to cut those
+     * bytes off fails as well.
+     */
+    synchronized void failNextWrite(int bytesWritten, IOException error, boolean undoFails) {
+        injected = new InjectedFailure(bytesWritten, error, undoFails);
+    }
+
+    private void write(ByteBuffer framed, long start) throws IOException {
+        InjectedFailure failure = injected;
+        injected = null;
+        if (failure != null) {
+            framed.limit(Math.min(framed.limit(), failure.bytesWritten()));
+            writeFully(framed, start);
+            undoFailsNext = failure.undoFails();
+            throw failure.error();
+        }
+        writeFully(framed, start);
+    }
+
+    private void writeFully(ByteBuffer buffer, long position) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            at += channel.write(buffer, at);
+        }
+    }
+
+    /** Cuts off what a failed write left, then reports the failure; if even that fails, the journal refuses all further writes. */
+    private void undo(long start, boolean forcing, IOException cause) {
+        String doing = forcing ? "forcing an entry to disk" : "writing an entry";
+        try {
+            if (undoFailsNext) {
+                undoFailsNext = false;
+                throw new IOException("injected: cutting failed too");
+            }
+            channel.truncate(start);
+            if (forcing) {
+                // After a failed fsync the page cache no longer says what is on the disk (Linux drops
+                // the error with the pages), so nothing written from here on could be promised.
+                unusable = doing + " failed (" + cause.getMessage() + ")";
+            }
+        } catch (IOException e) {
+            unusable = doing + " failed (" + cause.getMessage() + ") and the partial entry could not be cut off ("
+                    + e.getMessage() + "); restart the broker, which cuts it as a torn last entry";
+        }
+        throw new JournalWriteException("cannot write the broker journal " + file + ": " + doing + " failed: "
+                + cause.getMessage(), cause);
+    }
+
+    private long writeSnapshot(Path temp, Consumer<Consumer<JournalEntry>> snapshot) throws IOException {
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            OutputStream stream = new BufferedOutputStream(Channels.newOutputStream(out), 1 << 20);
+            long[] written = {JournalFile.MAGIC.length};
+            stream.write(JournalFile.MAGIC);
+            snapshot.accept(entry -> {
+                ByteBuffer framed = JournalFile.frame(entry.encode());
+                try {
+                    stream.write(framed.array(), 0, framed.limit());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                written[0] += framed.limit();
+            });
+            stream.flush();
+            // Always, whatever the fsync setting: the rename must never expose a file the disk does not hold yet.
+            out.force(true);
+            return written[0];
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
             channel.close();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // every write through it was already reported
         }
     }
 
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private synchronized void write(WireWriter body) {
-        byte[] bytes = body.toByteArray();
-        CRC32C crc = new CRC32C();
-        crc.update(bytes);
-        ByteBuffer entry = ByteBuffer.allocate(HEADER + bytes.length);
-        entry.putInt(bytes.length).putInt((int) crc.getValue()).put(bytes).flip();
-        try {
-            while (entry.hasRemaining()) {
-                channel.write(entry);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the broker journal", e);
-        }
-    }
-
-    /** Replays every intact entry; returns the length of the intact prefix. */
-    private static long replayAll(FileChannel channel, Replay replay) throws IOException {
-        long size = channel.size();
-        long position = 0;
-        ByteBuffer header = ByteBuffer.allocate(HEADER);
-        while (position + HEADER <= size) {
-            header.clear();
-            channel.read(header, position);
-            header.flip();
-            int length = header.getInt();
-            int expectedCrc = header.getInt();
-            if (length < 1 || position + HEADER + length > size) {
-                break;
-            }
-            ByteBuffer body = ByteBuffer.allocate(length);
-            channel.read(body, position + HEADER);
-            CRC32C crc = new CRC32C();
-            crc.update(body.array());
-            if ((int) crc.getValue() != expectedCrc) {
-                break;
-            }
-            try {
-                replayEntry(new WireReader(body.array()), replay);
-            } catch (ProtocolException e) {
-                break;
-            }
-            position += HEADER + length;
-        }
-        return position;
-    }
-
-    private static void replayEntry(WireReader in, Replay replay) {
-        int kind = in.u8("kind");
-        switch (kind) {
-            case TOPIC_CREATED -> {
-                String name = in.string("name");
-                int partitions = in.i32("partitions");
-                int replicas = in.i32("replicas");
-                boolean ignoreRack = in.bool("ignore_rack");
-                long retention = in.i64("retention");
-                long segment = in.i64("segment");
-                long maxPartition = in.i64("max_partition");
-                String compression = in.string("compression");
-                boolean system = in.bool("system");
-                replay.topicCreated(name, new TopicConfig(partitions, replicas, ignoreRack,
-                        retention < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(retention)),
-                        segment < 0 ? Optional.empty() : Optional.of((int) segment),
-                        maxPartition < 0 ? Optional.empty() : Optional.of(maxPartition), compression, system));
-            }
-            case TOPIC_DELETED -> replay.topicDeleted(in.string("name"));
-            case BATCH -> {
-                String topic = in.string("topic");
-                int partition = in.i32("partition");
-                long base = in.i64("base_offset");
-                int count = in.i32("count");
-                List<ProducedRecord> records = new ArrayList<>(Math.min(count, in.remaining()));
-                for (int i = 0; i < count; i++) {
-                    byte[] key = in.bool("has_key") ? in.bytes("key") : null;
-                    byte[] value = in.bytes("value");
-                    records.add(new ProducedRecord(key, value, in.i64("timestamp")));
-                }
-                replay.batchAppended(topic, partition, base, records);
-            }
-            case OFFSET_STORED -> {
-                String topic = in.string("topic");
-                int partition = in.i32("partition");
-                String consumer = new String(in.bytes("consumer"), StandardCharsets.UTF_8);
-                replay.offsetStored(new ReplicaKey(topic, partition), consumer, in.i64("offset"), in.i64("modified"));
-            }
-            case OFFSET_DELETED -> {
-                String topic = in.string("topic");
-                int partition = in.i32("partition");
-                String consumer = new String(in.bytes("consumer"), StandardCharsets.UTF_8);
-                replay.offsetDeleted(new ReplicaKey(topic, partition), consumer);
-            }
-            case EVICTED -> replay.evicted(in.string("topic"), in.i32("partition"), in.i64("before"));
-            default -> throw in.unknownTag("journal entry kind", kind, 0);
-        }
-    }
-
-    /** What replaying the journal does to the broker. */
-    interface Replay {
-        void topicCreated(String name, TopicConfig config);
-
-        void topicDeleted(String name);
-
-        void batchAppended(String topic, int partition, long baseOffset, List<ProducedRecord> records);
-
-        void offsetStored(ReplicaKey replica, String consumerId, long offset, long modifiedTime);
-
-        void offsetDeleted(ReplicaKey replica, String consumerId);
-
-        void evicted(String topic, int partition, long beforeOffset);
+    private record InjectedFailure(int bytesWritten, IOException error, boolean undoFails) {
     }
 }

@@ -44,6 +44,15 @@ final class Topic {
         }
     }
 
+    /** What the partitions' entries take in the journal (the topic's creation aside). */
+    long journalBytes() {
+        long total = 0;
+        for (PartitionLog log : logs) {
+            total += log.journalBytes();
+        }
+        return total;
+    }
+
     void markDeleted() {
         for (PartitionLog log : logs) {
             log.markDeleted();

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,7 +201,16 @@ public final class WireServer implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(file, profile(profileName), StandardCharsets.UTF_8);
+            if (Files.isSymbolicLink(file)) {
+                // written through, so the link stays a link
+                Files.writeString(file, profile(profileName), StandardCharsets.UTF_8);
+                return file;
+            }
+            // Written aside and renamed: a process killed while writing (the standalone jar under kill -9)
+            // must not leave a cut profile, which the next start would take for someone else's file.
+            Path temp = file.resolveSibling("." + file.getFileName() + ".fluviokit-tmp");
+            Files.writeString(temp, profile(profileName), StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Fluvio profile " + file, e);

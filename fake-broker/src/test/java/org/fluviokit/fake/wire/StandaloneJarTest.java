@@ -1,21 +1,12 @@
 package org.fluviokit.fake.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.fluviokit.protocol.ApiKey;
 import org.fluviokit.protocol.CodedError;
@@ -41,22 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StandaloneJarTest {
 
-    private static final Pattern SC = Pattern.compile("^SC endpoint: ([0-9.]+):(\\d+)$");
-    private static final Pattern SPU = Pattern.compile("^SPU 5001: ([0-9.]+):(\\d+)$");
-
     @TempDir
     Path dir;
-
-    /** A running child JVM and what it printed. */
-    private record Broker(Process process, String host, int scPort, int spuPort, long readyMillis, List<String> output) {
-    }
 
     @Test
     void nothingAcknowledgedIsLostWhenTheProcessIsKilled() throws Exception {
         Path data = dir.resolve("data");
         Path profile = dir.resolve("profile.toml");
 
-        Broker first = start("--data-dir", data.toString(), "--profile", profile.toString());
+        StandaloneProcess.Running first = StandaloneProcess.start("--data-dir", data.toString(), "--profile", profile.toString());
         try {
             assertThat(Files.readString(profile, StandardCharsets.UTF_8))
                     .contains("endpoint = \"127.0.0.1:" + first.scPort() + "\"");
@@ -81,11 +65,10 @@ class StandaloneJarTest {
                         .isEqualTo(new UpdateConsumerOffsetResponse(1, CodedError.NONE));
             }
         } finally {
-            // kill -9: no shutdown hook, no orderly close of the journal
-            first.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            first.kill();
         }
 
-        Broker second = start("--data-dir", data.toString());
+        StandaloneProcess.Running second = StandaloneProcess.start("--data-dir", data.toString());
         try (WireClient spu = WireClient.connect(second.host(), second.spuPort())) {
             spu.apiVersions();
             int stream = spu.send(ApiKey.Spu.STREAM_FETCH, (short) 25, StreamFetchRequest.of("durable", 0, 0));
@@ -101,26 +84,24 @@ class StandaloneJarTest {
                         assertThat(entry.offset()).isEqualTo(1);
                     });
         } finally {
-            second.process().destroy();
-            second.process().waitFor(30, TimeUnit.SECONDS);
+            second.stop();
         }
         // Timing claims belong in benchmarks; the measurement is logged for the record.
         System.out.printf("standalone jar ready %d ms after launch (first start), %d ms (restart with the journal)%n",
-                first.readyMillis(), second.readyMillis());
+                TimeUnit.NANOSECONDS.toMillis(first.readyNanos()), TimeUnit.NANOSECONDS.toMillis(second.readyNanos()));
     }
 
     @Test
     void withoutAProfileOptionItWritesOneBesideItsData() throws Exception {
         Path data = dir.resolve("beside");
-        Broker broker = start("--data-dir", data.toString());
+        StandaloneProcess.Running broker = StandaloneProcess.start("--data-dir", data.toString());
         try {
             Path profile = data.resolve("fluvio-profile").toAbsolutePath();
             assertThat(broker.output()).anySatisfy(line -> assertThat(line).startsWith("profile: " + profile + " ("));
             assertThat(Files.readString(profile, StandardCharsets.UTF_8))
                     .contains("endpoint = \"127.0.0.1:" + broker.scPort() + "\"");
         } finally {
-            broker.process().destroy();
-            broker.process().waitFor(30, TimeUnit.SECONDS);
+            broker.stop();
         }
     }
 
@@ -128,12 +109,9 @@ class StandaloneJarTest {
     void refusesToOverwriteAProfileItDidNotWrite() throws Exception {
         Path mine = dir.resolve("config");
         Files.writeString(mine, "version = \"2.0\"\ncurrent_profile = \"real\"\n", StandardCharsets.UTF_8);
-        Process process = new ProcessBuilder(java(), "-jar", jar().toString(), "--profile", mine.toString())
-                .redirectErrorStream(true).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(output).isEqualTo(1);
-        assertThat(output).contains("was not written by fluviokit", "--overwrite-profile");
+        StandaloneProcess.Finished run = StandaloneProcess.run("--profile", mine.toString());
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+        assertThat(run.stderr()).singleElement().asString().contains("was not written by fluviokit", "--overwrite-profile");
         assertThat(Files.readString(mine, StandardCharsets.UTF_8)).contains("current_profile = \"real\"");
     }
 
@@ -142,74 +120,11 @@ class StandaloneJarTest {
         // A port this test holds is busy for certain, so the jar must say so rather than pick another.
         try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             for (String option : List.of("--sc-port", "--spu-port")) {
-                Process process = new ProcessBuilder(java(), "-jar", jar().toString(), option,
-                        String.valueOf(busy.getLocalPort())).redirectErrorStream(true).start();
-                assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(process.exitValue()).as(output).isEqualTo(1);
-                assertThat(output).as(option).startsWith("fluviokit-fake-broker: ").contains("in use");
+                StandaloneProcess.Finished run = StandaloneProcess.run(option, String.valueOf(busy.getLocalPort()));
+                assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+                assertThat(run.stderr()).as(option).singleElement().asString().startsWith("fluviokit-fake-broker: ")
+                        .contains("in use");
             }
         }
-    }
-
-    private Broker start(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
-        command.addAll(List.of(args));
-        long launched = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        }, "standalone-output");
-        reader.setDaemon(true);
-        reader.start();
-        List<String> output = new ArrayList<>();
-        String host = null;
-        int scPort = 0;
-        int spuPort = 0;
-        while (true) {
-            String line = lines.poll(60, TimeUnit.SECONDS);
-            if (line == null) {
-                process.destroyForcibly();
-                fail("the standalone broker printed no 'ready' line within 60 s; output so far:\n" + String.join("\n", output));
-            }
-            output.add(line);
-            Matcher sc = SC.matcher(line);
-            if (sc.matches()) {
-                host = sc.group(1);
-                scPort = Integer.parseInt(sc.group(2));
-            }
-            Matcher spu = SPU.matcher(line);
-            if (spu.matches()) {
-                spuPort = Integer.parseInt(spu.group(2));
-            }
-            if (line.startsWith("ready in ")) {
-                break;
-            }
-        }
-        long readyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launched);
-        assertThat(scPort).as(String.join("\n", output)).isPositive();
-        assertThat(spuPort).as(String.join("\n", output)).isPositive();
-        return new Broker(process, host, scPort, spuPort, readyMillis, output);
-    }
-
-    private static Path jar() {
-        String property = System.getProperty("fluviokit.standalone.jar");
-        if (property == null || !Files.isRegularFile(Path.of(property))) {
-            fail("the standalone jar is missing (" + property + "): this test runs in the integration-test phase,"
-                    + " after package (mvn -pl fake-broker verify)");
-        }
-        return Path.of(property);
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

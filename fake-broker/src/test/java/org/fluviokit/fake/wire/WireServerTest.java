@@ -180,6 +180,21 @@ class WireServerTest {
     }
 
     @Test
+    void aProfileIsReplacedByARenameLeavingNothingBesideItAndALinkStaysALink(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("config"), "older", StandardCharsets.UTF_8);
+        server.writeProfile(file);
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).startsWith(WireServer.PROFILE_MARKER);
+
+        Path link = Files.createSymbolicLink(dir.resolve("link"), file);
+        server.writeProfile(link, "linked");
+        assertThat(link).isSymbolicLink();
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains("current_profile = \"linked\"");
+    }
+
+    @Test
     void restartClosesEveryConnectionAndKeepsServing() {
         broker.createTopic("kept", 1);
         try (WireClient sc = WireClient.sc(server); WireClient spu = WireClient.spu(server, 5001)) {
