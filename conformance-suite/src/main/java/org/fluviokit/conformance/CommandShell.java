@@ -103,14 +103,23 @@ interface CommandShell {
             this.profile = profile;
             this.timeout = timeout;
             this.deleteSettleTime = deleteSettleTime;
+            if (!deleteSettleTime.isZero()) {
+                // What ran before (other scenarios, other tools) may have deleted a topic a moment ago.
+                LAST_DELETE.set(System.nanoTime());
+            }
         }
 
         private void paceAroundDeletes(String commandLine) throws InterruptedException {
             if (commandLine.matches(".*\\btopic\\s+create\\b.*")) {
-                long wait = LAST_DELETE.get() + deleteSettleTime.toNanos() - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
+                settle();
+            }
+        }
+
+        /** Waits out the settle time after the last delete: before a create, and before what follows the transcript. */
+        void settle() throws InterruptedException {
+            long wait = LAST_DELETE.get() + deleteSettleTime.toNanos() - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
             }
         }
 

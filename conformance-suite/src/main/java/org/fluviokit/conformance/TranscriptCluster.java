@@ -88,7 +88,10 @@ final class TranscriptCluster implements AutoCloseable {
                 description = "fake broker (wire server " + server.scEndpoint() + ")";
             }
             java.time.Duration settle = cluster ? java.time.Duration.ofSeconds(2) : java.time.Duration.ZERO;
-            return new TranscriptCluster(new CommandShell.Binary(path, profile, settle), description, resources);
+            CommandShell.Binary shell = new CommandShell.Binary(path, profile, settle);
+            // The Java client that runs next knows nothing of the binary's deletes (REAL-CLUSTER.md #13).
+            resources.add(shell::settle);
+            return new TranscriptCluster(shell, description, resources);
         } catch (IOException | RuntimeException e) {
             closeAll(resources);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
