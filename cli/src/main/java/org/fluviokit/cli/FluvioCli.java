@@ -34,7 +34,7 @@ import org.fluviokit.client.FluvioTarget;
  * consume (without {@code -d}) stops as on Ctrl-C after an idle time or on a stop signal, see
  * {@link CliContext}.
  *
- * <p>As a program, {@code java -jar testkit/target/fluvio.jar ARGS} runs {@link #main}.
+ * <p>As a program, {@code java -jar cli/target/fluvio.jar ARGS} runs {@link #main}.
  */
 public final class FluvioCli {
 

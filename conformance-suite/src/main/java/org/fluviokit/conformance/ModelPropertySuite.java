@@ -30,6 +30,7 @@ class ModelPropertySuite {
     static final int CI_EXAMPLES = 300;
     static final int MAX_OPERATIONS = 30;
     static final int REAL_TIME_EXAMPLES = 24;
+    static final int REAL_TIME_REQUIRED = 20;
     static final int REAL_TIME_MAX_OPERATIONS = 15;
     static final Duration REAL_TIME_BUDGET = Duration.ofMinutes(5);
 
@@ -82,8 +83,14 @@ class ModelPropertySuite {
                         ran[0]++;
                     }
                 });
-        System.out.println("model property in real time on " + target.describe() + ": seed " + seed + ", " + ran[0]
+        String summary = "model property in real time on " + target.describe() + ": seed " + seed + ", " + ran[0]
                 + " of " + examples + " sequences within " + REAL_TIME_BUDGET.toMinutes() + " min"
-                + (restarts ? ", restarts included" : ", without restarts (the target cannot restart)"));
+                + (restarts ? ", restarts included" : ", without restarts (the target cannot restart)");
+        System.out.println(summary);
+        int required = Math.min(REAL_TIME_REQUIRED, examples);
+        if (ran[0] < required) {
+            // Sequences cut off by the budget are not checks that passed.
+            throw new AssertionError(summary + ": fewer than the " + required + " a run must check");
+        }
     }
 }

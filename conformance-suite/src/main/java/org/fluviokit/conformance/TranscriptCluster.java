@@ -87,7 +87,8 @@ final class TranscriptCluster implements AutoCloseable {
                 server.writeProfile(profile);
                 description = "fake broker (wire server " + server.scEndpoint() + ")";
             }
-            java.time.Duration settle = cluster ? java.time.Duration.ofSeconds(2) : java.time.Duration.ZERO;
+            java.time.Duration settle = cluster ? org.fluviokit.client.ClusterSettings.defaults().deleteSettleTime()
+                    : java.time.Duration.ZERO;
             CommandShell.Binary shell = new CommandShell.Binary(path, profile, settle);
             // The Java client that runs next knows nothing of the binary's deletes (REAL-CLUSTER.md #13).
             resources.add(shell::settle);

@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
 /**
  * How {@link FluvioTest} builds the fake broker of a class (or of one test method, which wins over
  * its class), instead of building one by hand with {@code FakeBroker.builder()}. Only the fake
- * target reads it; on a cluster it is ignored.
+ * target reads it; on a cluster it is ignored. Under {@code @FluvioTest(lifecycle = PER_CLASS)} the
+ * class's one broker is built from the class's settings: a method's are not read.
  *
  * <pre>{@code
  * @FluvioTest

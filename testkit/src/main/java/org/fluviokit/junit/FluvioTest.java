@@ -44,8 +44,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>{@code cluster}: the cluster at {@code fluviokit.endpoint}, {@code FLUVIO_ENDPOINT} or the current
  *       Fluvio profile ({@code embedded} starts the fake's wire server in this JVM). Each test sees the
  *       cluster through a prefix of its own (topic names and consumer ids read back without it), so
- *       tests do not meet; what needs the fake ({@code FakeBroker} parameters, {@code restart()},
- *       {@code advanceClock(…)}) is skipped with the reason.</li>
+ *       tests do not meet; what needs the fake ({@code FakeBroker} parameters, {@code advanceClock(…)},
+ *       and {@code restart()} unless the cluster is {@code embedded} or has a restart command,
+ *       {@code fluviokit.cluster.restart-command}) is skipped with the reason.</li>
  *   <li>{@code local}: a real Fluvio cluster (one SC, one SPU) started once per JVM from your own
  *       {@code fluvio-run}, seen through a prefix per test; it can be restarted; without
  *       {@code fluvio-run} every test is skipped with the reason.</li>
@@ -65,17 +66,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FluvioExtension.class)
 public @interface FluvioTest {
 
-    /** Configuration parameter (or system property) naming the target: {@code fake}, {@code cluster} or {@code container}. */
-    String TARGET_PROPERTY = "fluviokit.target";
+    /** Configuration parameter (or system property) naming the target: {@code fake}, {@code cluster}, {@code local} or {@code container}. */
+    String TARGET_PROPERTY = org.fluviokit.client.FluvioTarget.TARGET_PROPERTY;
 
     /** Environment variable naming the target when the property is not set. */
-    String TARGET_ENV = "FLUVIOKIT_TARGET";
+    String TARGET_ENV = org.fluviokit.client.FluvioTarget.TARGET_ENV;
 
     /** Configuration parameter (or system property) with the image of the {@code container} target. */
     String CONTAINER_IMAGE_PROPERTY = "fluviokit.container.image";
 
     /** The image of the {@code container} target unless {@value #CONTAINER_IMAGE_PROPERTY} names another. */
-    String DEFAULT_CONTAINER_IMAGE = "infinyon/fluvio:0.18.1";
+    String DEFAULT_CONTAINER_IMAGE = "infinyon/fluvio:" + org.fluviokit.testcontainers.FluvioContainer.DEFAULT_TAG;
 
     /** The target of this class's tests; {@link Target#CONFIGURED} leaves the choice to the configuration. */
     Target target() default Target.CONFIGURED;

@@ -217,6 +217,11 @@ public final class LocalCluster extends FluvioTarget {
         return version;
     }
 
+    /** The SC's and the SPU's processes, for tests of this class. */
+    synchronized List<ProcessHandle> processes() {
+        return List.of(sc.toHandle(), spu.toHandle());
+    }
+
     /** Where the SC's and the SPU's logs are. */
     public Path logDirectory() {
         return directory.resolve("logs");

@@ -76,12 +76,13 @@ class ClosedObjectsTest {
     }
 
     @Test
+    @org.fluviokit.junit.FakeOnly("on the fake a record has arrived when send returns; over a network, when is timing")
     void nextWithZeroTimeoutHandsOutWhatArrivedWithoutWaiting(Fluvio fluvio) {
         try (ConsumerStream stream = fluvio.consumerWithConfig(manual())) {
             assertThat(stream.next(Duration.ZERO)).isEmpty();
             fluvio.topicProducer("t").send(null, "here").join();
-            // On a cluster the record travels first; on the fake it is there when send returns.
-            assertThat(stream.next(Duration.ofSeconds(5))).map(ConsumerRecord::valueAsString).contains("here");
+            assertThat(stream.next(Duration.ZERO)).map(ConsumerRecord::valueAsString).contains("here");
+            assertThat(stream.next(Duration.ZERO)).isEmpty();
         }
     }
 }

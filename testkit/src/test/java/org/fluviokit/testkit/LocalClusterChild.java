@@ -11,7 +11,7 @@ public final class LocalClusterChild {
 
     public static void main(String[] args) throws InterruptedException {
         LocalCluster cluster = LocalCluster.start(Path.of(args[0]));
-        System.out.println("directory " + cluster.logDirectory().getParent());
+        System.out.println("pids " + String.join(" ", cluster.processes().stream().map(p -> Long.toString(p.pid())).toList()));
         System.out.flush();
         new CountDownLatch(1).await();
     }

@@ -190,9 +190,10 @@ class LocalClusterTest {
         Path binary = binary(which);
         LocalCluster cluster = LocalCluster.start(binary);
         Path directory = cluster.logDirectory().getParent();
-        assertThat(processesUsing(directory)).hasSizeGreaterThanOrEqualTo(2);
+        List<ProcessHandle> processes = cluster.processes();
+        assertThat(processes).allMatch(ProcessHandle::isAlive);
         cluster.close();
-        assertThat(processesUsing(directory)).isEmpty();
+        assertThat(processes).noneMatch(ProcessHandle::isAlive);
         assertThat(directory).doesNotExist();
     }
 
@@ -206,27 +207,19 @@ class LocalClusterTest {
         Process jvm = child.start();
         try (BufferedReader output = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
             String line = output.readLine();
-            assertThat(line).as("the child JVM's first line").startsWith("directory ");
-            Path directory = Path.of(line.substring("directory ".length()));
-            assertThat(processesUsing(directory)).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(line).as("the child JVM's first line").startsWith("pids ");
+            List<ProcessHandle> processes = Stream.of(line.substring("pids ".length()).split(" "))
+                    .map(pid -> ProcessHandle.of(Long.parseLong(pid)).orElseThrow()).toList();
+            assertThat(processes).hasSize(2).allMatch(ProcessHandle::isAlive);
 
             jvm.destroyForcibly().waitFor();
 
             // The watchdog notices within a second or two; real processes, so poll (Awaitility).
             Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                    .untilAsserted(() -> assertThat(processesUsing(directory)).isEmpty());
+                    .untilAsserted(() -> assertThat(processes).noneMatch(ProcessHandle::isAlive));
         } finally {
             jvm.destroyForcibly();
         }
-    }
-
-    /** Processes whose command line names {@code directory} (the SC and SPU, and a stand-in's java). */
-    private static List<ProcessHandle> processesUsing(Path directory) {
-        String name = directory.toString();
-        return ProcessHandle.allProcesses()
-                .filter(process -> process.info().commandLine().map(line -> line.contains(name)).orElse(false))
-                .filter(process -> !process.info().command().map(command -> command.endsWith("/sh")).orElse(false))
-                .toList();
     }
 
     private static List<String> readAndFlush(Fluvio fluvio, String consumer) {

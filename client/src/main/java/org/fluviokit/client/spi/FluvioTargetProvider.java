@@ -24,8 +24,8 @@ public interface FluvioTargetProvider {
     }
 
     /**
-     * The target: a new one for a target that is cheap to make (a fake broker), or the one shared by
-     * this JVM for a cluster.
+     * A new target: a fake broker, or a cluster (for a cluster this JVM starts, a new one each call).
+     * The caller owns it and closes it; {@code @FluvioTest} keeps one per JVM in JUnit's root store.
      *
      * @throws org.fluviokit.client.FluvioException when it cannot be opened, with the reason
      */

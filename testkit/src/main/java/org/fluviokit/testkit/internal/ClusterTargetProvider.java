@@ -51,14 +51,21 @@ public final class ClusterTargetProvider implements FluvioTargetProvider {
     }
 
     private static void run(String command) {
+        java.nio.file.Path output = null;
         try {
-            Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
+            // The output goes to a file: a command that leaves a server running in the background keeps any pipe
+            // open, and reading one would never end.
+            output = java.nio.file.Files.createTempFile("fluviokit-restart", ".out");
+            Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            boolean finished = process.waitFor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            if (!finished || process.exitValue() != 0) {
                 process.destroyForcibly();
+                String printed = java.nio.file.Files.readString(output, StandardCharsets.UTF_8).strip();
                 throw new FluvioException(ErrorCode.OTHER, "the cluster's restart command failed ("
-                        + (process.isAlive() ? "still running after " + READY_TIMEOUT.toMinutes() + " min"
-                                : "exit code " + process.exitValue()) + "): " + command + "\n" + output.strip());
+                        + (finished ? "exit code " + process.exitValue() : "still running after " + READY_TIMEOUT.toMinutes()
+                        + " min") + "): " + command + (printed.isEmpty() ? "" : "\n" + printed));
             }
         } catch (IOException e) {
             throw new FluvioException(ErrorCode.OTHER, "cannot run the cluster's restart command " + command + ": "
@@ -66,6 +73,10 @@ public final class ClusterTargetProvider implements FluvioTargetProvider {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FluvioException(ErrorCode.OTHER, "interrupted running the cluster's restart command");
+        } finally {
+            if (output != null) {
+                output.toFile().delete();
+            }
         }
     }
 
