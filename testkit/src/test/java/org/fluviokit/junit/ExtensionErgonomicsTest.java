@@ -130,6 +130,12 @@ class ExtensionErgonomicsTest {
         run(OtherClients.class).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
     }
 
+    @Test
+    void everyTargetHasAnEndpointAndAProfileForOtherClients() {
+        run(AnyTargetsEndpoint.class).testEvents().assertThatEvents()
+                .haveExactly(1, event(test(), org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully()));
+    }
+
     // ---------------------------------------------------------------- example test classes
 
     @Example
@@ -271,6 +277,34 @@ class ExtensionErgonomicsTest {
             assertThat(FluvioProfiles.endpoint(cluster.profile(), null)).isEqualTo(endpoint);
             try (FluvioTarget overTheWire = FluvioTarget.cluster(endpoint); Fluvio other = Fluvio.connect(overTheWire)) {
                 assertThat(readAll(other, "orders")).containsExactly("made in process");
+            }
+        }
+    }
+
+    @Example
+    @FluvioTest
+    @Topic("orders")
+    static class AnyTargetsEndpoint {
+        @Test
+        void reachesTheSameCluster(FluvioCluster cluster, @FluvioProducer TopicProducer producer) {
+            producer.send(null, "one").join();
+            try (ConsumerStream stream = cluster.fluvio().consumerWithConfig(ConsumerConfig.builder().topic("orders")
+                    .offsetStart(Offset.beginning()).offsetConsumer("seen")
+                    .offsetStrategy(org.fluviokit.client.OffsetManagementStrategy.MANUAL).build())) {
+                assertThat(stream.next(Duration.ofSeconds(5))).isPresent();
+                stream.offsetCommit();
+                stream.offsetFlush();
+            }
+            String endpoint = cluster.endpoint();
+            assertThat(FluvioProfiles.endpoint(cluster.profile(), null)).isEqualTo(endpoint);
+            try (FluvioTarget overTheWire = FluvioTarget.cluster(endpoint); Fluvio other = Fluvio.connect(overTheWire)) {
+                // Another client sees what the test stored, under the cluster's own names (on a shared
+                // cluster the test's namespace prefixes them).
+                assertThat(other.consumerOffsets()).anySatisfy(offset -> {
+                    assertThat(offset.consumerId()).endsWith("seen");
+                    assertThat(offset.topic()).endsWith("orders");
+                    assertThat(offset.offset()).isZero();
+                });
             }
         }
     }
