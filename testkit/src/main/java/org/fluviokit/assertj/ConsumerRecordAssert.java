@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
 import org.fluviokit.client.ConsumerRecord;
 
-/** Assertions on one record. */
+/** Assertions on one record; a mismatch fails with actual and expected, so an IDE shows the difference. */
 public class ConsumerRecordAssert extends AbstractAssert<ConsumerRecordAssert, ConsumerRecord> {
 
     ConsumerRecordAssert(ConsumerRecord actual) {
@@ -15,7 +15,8 @@ public class ConsumerRecordAssert extends AbstractAssert<ConsumerRecordAssert, C
     public ConsumerRecordAssert hasValue(String value) {
         isNotNull();
         if (!actual.valueAsString().equals(value)) {
-            failWithMessage("Expected record value <%s> but was <%s> (%s)", value, actual.valueAsString(), actual);
+            failWithActualExpectedAndMessage(actual.valueAsString(), value, "Expected record value <%s> but was <%s> (%s)", value,
+                    actual.valueAsString(), actual);
         }
         return this;
     }
@@ -23,7 +24,8 @@ public class ConsumerRecordAssert extends AbstractAssert<ConsumerRecordAssert, C
     public ConsumerRecordAssert hasKey(String key) {
         isNotNull();
         if (!Objects.equals(actual.keyAsString(), key)) {
-            failWithMessage("Expected record key <%s> but was <%s> (%s)", key, actual.keyAsString(), actual);
+            failWithActualExpectedAndMessage(actual.keyAsString(), key, "Expected record key <%s> but was <%s> (%s)", key,
+                    actual.keyAsString(), actual);
         }
         return this;
     }
@@ -35,7 +37,8 @@ public class ConsumerRecordAssert extends AbstractAssert<ConsumerRecordAssert, C
     public ConsumerRecordAssert hasOffset(long offset) {
         isNotNull();
         if (actual.offset() != offset) {
-            failWithMessage("Expected record offset <%s> but was <%s> (%s)", offset, actual.offset(), actual);
+            failWithActualExpectedAndMessage(actual.offset(), offset, "Expected record offset <%s> but was <%s> (%s)", offset,
+                    actual.offset(), actual);
         }
         return this;
     }
@@ -43,8 +46,8 @@ public class ConsumerRecordAssert extends AbstractAssert<ConsumerRecordAssert, C
     public ConsumerRecordAssert isInPartition(int partition) {
         isNotNull();
         if (actual.partition() != partition) {
-            failWithMessage("Expected record in partition <%s> but was in <%s> (%s)", partition, actual.partition(),
-                    actual);
+            failWithActualExpectedAndMessage(actual.partition(), partition,
+                    "Expected record in partition <%s> but was in <%s> (%s)", partition, actual.partition(), actual);
         }
         return this;
     }

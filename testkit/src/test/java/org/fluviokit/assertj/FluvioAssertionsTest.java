@@ -81,7 +81,12 @@ class FluvioAssertionsTest {
         assertThatThrownBy(() -> assertThat(record).hasNoKey())
                 .hasMessageStartingWith("Expected record key <null> but was <k>");
         assertThatThrownBy(() -> assertThat(record).hasValue("w"))
-                .hasMessageStartingWith("Expected record value <w> but was <v>");
+                .hasMessageStartingWith("Expected record value <w> but was <v>")
+                .isInstanceOfSatisfying(org.opentest4j.AssertionFailedError.class, failure -> {
+                    // an IDE shows the two values side by side
+                    org.assertj.core.api.Assertions.assertThat(failure.getActual().getValue()).isEqualTo("v");
+                    org.assertj.core.api.Assertions.assertThat(failure.getExpected().getValue()).isEqualTo("w");
+                });
         assertThatThrownBy(() -> assertThat(record).hasOffset(3)).isInstanceOf(AssertionError.class);
         assertThatThrownBy(() -> assertThat(record).isInPartition(1)).isInstanceOf(AssertionError.class);
     }
