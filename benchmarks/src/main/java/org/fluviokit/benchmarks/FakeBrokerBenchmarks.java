@@ -7,7 +7,6 @@ import org.fluviokit.client.ConsumerConfig;
 import org.fluviokit.client.ConsumerRecord;
 import org.fluviokit.client.ConsumerStream;
 import org.fluviokit.client.Fluvio;
-import org.fluviokit.client.FluvioTarget;
 import org.fluviokit.client.Offset;
 import org.fluviokit.client.OffsetManagementStrategy;
 import org.fluviokit.client.TopicProducer;

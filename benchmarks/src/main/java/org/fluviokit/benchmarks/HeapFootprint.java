@@ -5,7 +5,6 @@ import java.lang.management.MemoryMXBean;
 import java.util.concurrent.TimeUnit;
 
 import org.fluviokit.client.Fluvio;
-import org.fluviokit.client.FluvioTarget;
 import org.fluviokit.client.TopicProducer;
 import org.fluviokit.fake.FakeBroker;
 import org.fluviokit.testkit.FakeTarget;

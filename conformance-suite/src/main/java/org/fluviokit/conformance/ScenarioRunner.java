@@ -1,6 +1,5 @@
 package org.fluviokit.conformance;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,13 +1,10 @@
 package org.fluviokit.testcontainers;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import org.fluviokit.client.ClusterSettings;
-import org.fluviokit.client.Fluvio;
-import org.fluviokit.client.FluvioTarget;
+import org.fluviokit.testkit.internal.ConsumerOffsetProbe;
 import org.rnorth.ducttape.ratelimits.RateLimiterBuilder;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
@@ -21,9 +18,6 @@ import org.testcontainers.containers.wait.strategy.LogMessageWaitStrategy;
  */
 final class FluvioReady extends AbstractWaitStrategy {
 
-    /** Short, so that one attempt on a cluster without partitions yet does not take Fluvio's 60 s (REAL-CLUSTER #9). */
-    private static final ClusterSettings PROBE = ClusterSettings.defaults().withConnectTimeout(Duration.ofSeconds(2))
-            .withRequestTimeout(Duration.ofSeconds(3)).withMetadataTimeout(Duration.ofSeconds(2));
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*m");
     private static final int LOG_LINES_SHOWN = 20;
 
@@ -62,11 +56,7 @@ final class FluvioReady extends AbstractWaitStrategy {
         RuntimeException last = null;
         while (Instant.now().isBefore(deadline)) {
             try {
-                getRateLimiter().doWhenReady(() -> {
-                    try (Fluvio probe = Fluvio.connect(FluvioTarget.cluster(endpoint, PROBE))) {
-                        probe.consumerOffsets();
-                    }
-                });
+                getRateLimiter().doWhenReady(() -> ConsumerOffsetProbe.list(endpoint));
                 return;
             } catch (RuntimeException notYet) {
                 last = notYet;

@@ -23,6 +23,7 @@ import org.fluviokit.client.Fluvio;
 import org.fluviokit.client.FluvioException;
 import org.fluviokit.client.FluvioTarget;
 import org.fluviokit.protocol.ErrorCode;
+import org.fluviokit.testkit.internal.ConsumerOffsetProbe;
 import org.fluviokit.testkit.internal.SpuRegistration;
 
 /**
@@ -363,9 +364,6 @@ public final class LocalCluster extends FluvioTarget {
 
     /** Ready is when consumer offsets can be listed: the {@code consumer-offset} partition is online. */
     private void awaitReady() {
-        ClusterSettings quick = ClusterSettings.defaults().withConnectTimeout(Duration.ofSeconds(2))
-                .withRequestTimeout(Duration.ofSeconds(5)).withMetadataTimeout(Duration.ofSeconds(5));
-        FluvioTarget probe = FluvioTarget.cluster(HOST + ":" + scPublicPort, quick);
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         String last = "no answer yet";
         while (true) {
@@ -375,8 +373,8 @@ public final class LocalCluster extends FluvioTarget {
                             + " before the cluster was ready", null);
                 }
             }
-            try (Fluvio fluvio = Fluvio.connect(probe)) {
-                List<String> now = keys(fluvio.consumerOffsets());
+            try {
+                List<String> now = keys(ConsumerOffsetProbe.list(HOST + ":" + scPublicPort));
                 if (now.containsAll(stored)) {
                     return;
                 }
@@ -451,10 +449,8 @@ public final class LocalCluster extends FluvioTarget {
     }
 
     private List<String> storedOffsets() {
-        ClusterSettings quick = ClusterSettings.defaults().withRequestTimeout(Duration.ofSeconds(5))
-                .withMetadataTimeout(Duration.ofSeconds(5));
-        try (Fluvio fluvio = Fluvio.connect(FluvioTarget.cluster(HOST + ":" + scPublicPort, quick))) {
-            return keys(fluvio.consumerOffsets());
+        try {
+            return keys(ConsumerOffsetProbe.list(HOST + ":" + scPublicPort));
         } catch (FluvioException unreachable) {
             // a cluster that is already down has nothing to compare with
             return List.of();

@@ -10,7 +10,6 @@ import java.util.function.LongUnaryOperator;
 import org.fluviokit.fake.BrokerApi;
 import org.fluviokit.fake.BrokerException;
 import org.fluviokit.protocol.CodedError;
-import org.fluviokit.protocol.ErrorCode;
 
 /**
  * The errors queued for the broker to answer instead of serving requests, and any offset rewrite:

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.fluviokit.client.ClusterSettings;
-import org.fluviokit.client.Fluvio;
 import org.fluviokit.client.FluvioException;
 import org.fluviokit.client.FluvioTarget;
 import org.fluviokit.client.spi.FluvioTargetProvider;
@@ -82,13 +81,11 @@ public final class ClusterTargetProvider implements FluvioTargetProvider {
 
     /** Ready is when consumer offsets can be listed: the consumer-offset partition is online again. */
     private static void awaitReady(String endpoint) {
-        ClusterSettings quick = ClusterSettings.defaults().withConnectTimeout(Duration.ofSeconds(2))
-                .withRequestTimeout(Duration.ofSeconds(5)).withMetadataTimeout(Duration.ofSeconds(5));
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         String last = "no answer";
         while (System.nanoTime() - deadline < 0) {
-            try (Fluvio fluvio = Fluvio.connect(FluvioTarget.cluster(endpoint, quick))) {
-                fluvio.consumerOffsets();
+            try {
+                ConsumerOffsetProbe.list(endpoint);
                 return;
             } catch (FluvioException notYet) {
                 last = notYet.getMessage();
