@@ -1,6 +1,7 @@
 package org.fluviokit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -47,6 +48,19 @@ class FluvioCliTest {
             assertThat(runMain(env, "topic", "create", "profiled").exitCode()).isZero();
             assertThat(runMain(env, "topic", "list").stdout()).contains("profiled");
         }
+    }
+
+    @Test
+    void aClusterNobodyAnswersAtGetsTheRealCliText() throws java.io.IOException {
+        assumeTrue(System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux"),
+                "the errno in the text is Linux's");
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        // what `fluvio -c 127.0.0.1:PORT topic list` of Fluvio 0.18 prints, exit code 1
+        assertThat(runMain(Map.of(), "-c", "127.0.0.1:" + port, "topic", "list")).isEqualTo(new Result(1, "",
+                "Socket io Connection refused (os error 111), can't connect to 127.0.0.1:" + port + "\n"));
     }
 
     @Test

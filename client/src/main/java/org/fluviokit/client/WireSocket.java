@@ -100,7 +100,13 @@ final class WireSocket implements AutoCloseable {
             WireSocket connection = new WireSocket(address, socket, clientId, settings.requestTimeout(), versions);
             connection.startReader(reader);
             return connection;
-        } catch (IOException | ProtocolException e) {
+        } catch (EOFException e) {
+            closeQuietly(socket);
+            throw SocketError.closedBeforeHandshake(address, e);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw SocketError.cannotConnect(address, e);
+        } catch (ProtocolException e) {
             closeQuietly(socket);
             throw new TransportException("cannot connect to " + address + ": " + e.getMessage(), e);
         }
@@ -151,7 +157,8 @@ final class WireSocket implements AutoCloseable {
 
     /** Sends a request and waits for its response body (positioned after the correlation id). */
     WireReader request(int apiKey, short version, Encodable body) {
-        CompletableFuture<WireReader> response = send(apiKey, version, body, clientId);
+        InFlight inFlight = start(apiKey, version, body, clientId);
+        CompletableFuture<WireReader> response = inFlight.response();
         try {
             return response.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -160,8 +167,7 @@ final class WireSocket implements AutoCloseable {
         } catch (TimeoutException e) {
             // §1.8: the socket is stale once a request timed out
             close("timed out after " + requestTimeout.toSeconds() + " s waiting for a response to api key " + apiKey);
-            throw new TransportException("Timed out: " + requestTimeout.toSeconds() + " secs waiting for response. API_KEY="
-                    + apiKey, e);
+            throw SocketError.timedOut(requestTimeout.toSeconds(), apiKey, inFlight.correlationId());
         } catch (ExecutionException e) {
             throw e.getCause() instanceof TransportException transport ? transport
                     : new TransportException(e.getCause().getMessage(), e.getCause());
@@ -170,10 +176,14 @@ final class WireSocket implements AutoCloseable {
 
     /** Sends a request; the future completes with the response body. */
     CompletableFuture<WireReader> send(int apiKey, short version, Encodable body, String requestClientId) {
+        return start(apiKey, version, body, requestClientId).response();
+    }
+
+    private InFlight start(int apiKey, short version, Encodable body, String requestClientId) {
         CompletableFuture<WireReader> response = new CompletableFuture<>();
         if (closed) {
-            response.completeExceptionally(new TransportException(address + " " + closeReason));
-            return response;
+            response.completeExceptionally(SocketError.stale("connection to " + address + " " + closeReason));
+            return new InFlight(0, response);
         }
         int correlationId = correlationIds.getAndIncrement();
         pending.put(correlationId, response);
@@ -183,7 +193,10 @@ final class WireSocket implements AutoCloseable {
             pending.remove(correlationId);
             response.completeExceptionally(e);
         }
-        return response;
+        return new InFlight(correlationId, response);
+    }
+
+    private record InFlight(int correlationId, CompletableFuture<WireReader> response) {
     }
 
     /**
@@ -214,7 +227,7 @@ final class WireSocket implements AutoCloseable {
             out.flush();
         } catch (IOException e) {
             close("lost: " + e.getMessage());
-            throw new TransportException("connection to " + address + " lost: " + e.getMessage(), e);
+            throw SocketError.writeFailed(e);
         }
     }
 
@@ -263,8 +276,8 @@ final class WireSocket implements AutoCloseable {
         closed = true;
         closeQuietly(socket);
         try {
-            TransportException failure = new TransportException("connection to " + address + " " + reason);
-            pending.values().forEach(response -> response.completeExceptionally(failure));
+            pending.values().forEach(response -> response.completeExceptionally(
+                    SocketError.closedWhileWaiting("connection to " + address + " " + reason)));
             pending.clear();
             for (StreamHandler stream : streams.values()) {
                 stream.onClose.accept(reason);

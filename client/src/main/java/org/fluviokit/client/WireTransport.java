@@ -210,8 +210,15 @@ final class WireTransport implements Transport {
         }
         RecordBatch batch = RecordBatch.ofRecords(first, org.fluviokit.protocol.record.Compression.NONE, wireRecords);
         short version = version(spu, FluvioApi.PRODUCE);
-        ProduceResponse response = ProduceResponse.decode(
-                spu.request(ProduceRequest.API_KEY, version, ProduceRequest.of(topic, partition, batch)), version);
+        ProduceResponse response;
+        try {
+            response = ProduceResponse.decode(
+                    spu.request(ProduceRequest.API_KEY, version, ProduceRequest.of(topic, partition, batch)), version);
+        } catch (SocketError e) {
+            // Fluvio's producer turns the socket's error into the error code of the records it carried
+            throw e.getMessage().equals(TransportException.CLOSED_WHILE_WAITING) ? FluvioErrors.produceConnectionClosed()
+                    : FluvioErrors.produce(CodedError.other(e.debug()));
+        }
         ProduceResponse.PartitionProduceResponse answer = response.responses().get(0).partitions().get(0);
         if (!answer.errorCode().isOk()) {
             throw FluvioErrors.produce(answer.errorCode());
@@ -321,7 +328,12 @@ final class WireTransport implements Transport {
                 SpuSpec.IngressAddr address = spu.publicEndpoint().ingress().isEmpty() ? null
                         : spu.publicEndpoint().ingress().get(0);
                 String spuHost = address == null ? "" : address.hostname().or(address::ip).orElse("");
-                socket = WireSocket.connect(spuHost, spu.publicEndpoint().port(), settings.clientId(), settings);
+                try {
+                    socket = WireSocket.connect(spuHost, spu.publicEndpoint().port(), settings.clientId(), settings);
+                } catch (TransportException e) {
+                    // Fluvio's client shows a failed connection to an SPU as a FluvioError::Socket
+                    throw new TransportException("Socket error: " + e.getMessage(), e);
+                }
                 spus.put(leader, socket);
             }
             return socket;
@@ -446,18 +458,10 @@ final class WireTransport implements Transport {
         public CompletableFuture<CodedError> updateConsumerOffset(long offset) {
             // A flush goes on the stream's own connection (G1); Fluvio's client words its failures as its
             // socket does: stale when the connection had ended before, closed when it ended meanwhile.
-            if (spu.isClosed()) {
-                return CompletableFuture.failedFuture(new TransportException(TransportException.STALE));
-            }
             short flushVersion = version(spu, FluvioApi.UPDATE_CONSUMER_OFFSET);
             return spu.send(UpdateConsumerOffsetRequest.API_KEY, flushVersion,
                             new UpdateConsumerOffsetRequest(offset, streamId), settings.clientId())
-                    .handle((in, failure) -> {
-                        if (failure != null) {
-                            throw new TransportException(TransportException.CLOSED_WHILE_WAITING, failure);
-                        }
-                        return UpdateConsumerOffsetResponse.decode(in, flushVersion).errorCode();
-                    });
+                    .thenApply(in -> UpdateConsumerOffsetResponse.decode(in, flushVersion).errorCode());
         }
 
         @Override

@@ -32,7 +32,17 @@ public final class BrokerFaults {
         return this;
     }
 
-    /** How many injected errors are still waiting for a request of kind {@code api}. */
+    /**
+     * The next request of kind {@code api} is never answered: the connection it came on closes instead
+     * (an SPU or SC that dies while serving it), and the request has no effect. Clients see what they
+     * see when a cluster goes away mid-request, e.g. Fluvio's {@code Socket io connection is closed}.
+     */
+    public BrokerFaults dropConnectionOnNext(BrokerApi api) {
+        plan.dropConnectionOnNext(api, 1);
+        return this;
+    }
+
+    /** How many injected faults are still waiting for a request of kind {@code api}. */
     public int pending(BrokerApi api) {
         return plan.pending(api);
     }

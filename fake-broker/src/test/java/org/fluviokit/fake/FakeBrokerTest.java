@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.fluviokit.fake.internal.BrokerConnection;
 import org.fluviokit.fake.internal.BrokerEngine;
 import org.fluviokit.fake.internal.ConnectionClosedException;
+import org.fluviokit.fake.internal.ConnectionDroppedException;
 import org.fluviokit.fake.internal.FetchResult;
 import org.fluviokit.fake.internal.PartitionOffsets;
 import org.fluviokit.fake.internal.ProducedRecord;
@@ -424,6 +425,22 @@ class FakeBrokerTest {
                     .isInstanceOfSatisfying(BrokerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SPU_OFFLINE));
             assertThat(connection.produce("t", 0, records("a"))).isZero();
             assertThat(broker.faults().pending(BrokerApi.PRODUCE)).isZero();
+        }
+
+        @Test
+        void aDroppedConnectionClosesInsteadOfServingTheRequest() {
+            broker.createTopic("t", 1);
+            broker.faults().dropConnectionOnNext(BrokerApi.PRODUCE);
+            assertThat(broker.faults().pending(BrokerApi.PRODUCE)).isOne();
+
+            assertThatThrownBy(() -> connection.produce("t", 0, records("a")))
+                    .isInstanceOf(ConnectionDroppedException.class).hasMessageContaining("PRODUCE");
+            assertThat(connection.isClosed()).isTrue();
+            assertThat(broker.topic("t").orElseThrow().partitions().get(0).highWatermark()).isZero();
+            assertThatThrownBy(() -> connection.produce("t", 0, records("a")))
+                    .isInstanceOf(ConnectionClosedException.class).isNotInstanceOf(ConnectionDroppedException.class);
+
+            assertThat(BrokerEngine.of(broker).connect().produce("t", 0, records("b"))).isZero();
         }
     }
 }

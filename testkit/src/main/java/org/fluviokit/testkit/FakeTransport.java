@@ -21,6 +21,7 @@ import org.fluviokit.fake.VirtualClock;
 import org.fluviokit.fake.internal.BrokerConnection;
 import org.fluviokit.fake.internal.BrokerEngine;
 import org.fluviokit.fake.internal.ConnectionClosedException;
+import org.fluviokit.fake.internal.ConnectionDroppedException;
 import org.fluviokit.fake.internal.FetchResult;
 import org.fluviokit.fake.internal.PartitionOffsets;
 import org.fluviokit.fake.internal.ProducedRecord;
@@ -63,6 +64,8 @@ final class FakeTransport implements Transport {
             broker.createTopic(name, config, dryRun);
         } catch (BrokerException e) {
             throw FluvioErrors.admin(e.error(), e.getMessage());
+        } catch (ConnectionClosedException e) {
+            throw closedWhileWaiting(e);
         }
     }
 
@@ -72,6 +75,8 @@ final class FakeTransport implements Transport {
             broker.deleteTopic(name, force);
         } catch (BrokerException e) {
             throw FluvioErrors.admin(e.error(), e.getMessage());
+        } catch (ConnectionClosedException e) {
+            throw closedWhileWaiting(e);
         }
     }
 
@@ -85,6 +90,8 @@ final class FakeTransport implements Transport {
             return result;
         } catch (BrokerException e) {
             throw FluvioErrors.admin(e.error(), e.getMessage());
+        } catch (ConnectionClosedException e) {
+            throw closedWhileWaiting(e);
         }
     }
 
@@ -109,7 +116,7 @@ final class FakeTransport implements Transport {
         } catch (BrokerException e) {
             throw FluvioErrors.produce(e.error());
         } catch (ConnectionClosedException e) {
-            throw new TransportException(e.getMessage(), e);
+            throw FluvioErrors.produceConnectionClosed();
         }
     }
 
@@ -121,7 +128,7 @@ final class FakeTransport implements Transport {
         } catch (BrokerException e) {
             throw FluvioErrors.of(e.error());
         } catch (ConnectionClosedException e) {
-            throw new TransportException(e.getMessage(), e);
+            throw closedWhileWaiting(e);
         }
     }
 
@@ -136,7 +143,7 @@ final class FakeTransport implements Transport {
         } catch (BrokerException e) {
             throw FluvioErrors.of(e.error());
         } catch (ConnectionClosedException e) {
-            throw new TransportException(e.getMessage(), e);
+            throw closedWhileWaiting(e);
         }
     }
 
@@ -154,7 +161,7 @@ final class FakeTransport implements Transport {
         } catch (BrokerException e) {
             throw FluvioErrors.fetchConsumerOffsets(e.error());
         } catch (ConnectionClosedException e) {
-            throw new TransportException(e.getMessage(), e);
+            throw closedWhileWaiting(e);
         }
     }
 
@@ -165,7 +172,7 @@ final class FakeTransport implements Transport {
         } catch (BrokerException e) {
             throw FluvioErrors.deleteConsumerOffset(e.error());
         } catch (ConnectionClosedException e) {
-            throw new TransportException(e.getMessage(), e);
+            throw closedWhileWaiting(e);
         }
     }
 
@@ -175,6 +182,11 @@ final class FakeTransport implements Transport {
             connection.close();
         }
         time.close();
+    }
+
+    /** A request whose connection the broker dropped while serving it, in the words of Fluvio's socket. */
+    private static TransportException closedWhileWaiting(ConnectionClosedException e) {
+        return new TransportException(TransportException.CLOSED_WHILE_WAITING, e);
     }
 
     private synchronized BrokerConnection connection() {
@@ -246,6 +258,8 @@ final class FakeTransport implements Transport {
                 return CompletableFuture.completedFuture(CodedError.NONE);
             } catch (BrokerException e) {
                 return CompletableFuture.completedFuture(e.error());
+            } catch (ConnectionDroppedException e) {
+                return CompletableFuture.failedFuture(closedWhileWaiting(e));
             } catch (ConnectionClosedException e) {
                 // In process the connection's end is known before the flush: Fluvio's socket calls that stale.
                 return CompletableFuture.failedFuture(new TransportException(TransportException.STALE, e));

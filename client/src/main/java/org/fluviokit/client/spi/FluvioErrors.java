@@ -42,6 +42,18 @@ public final class FluvioErrors {
         return new FluvioException(error, "Producer error: Producer received an error code: " + error.message());
     }
 
+    /**
+     * A produce whose connection ended while it waited for the answer: Fluvio's producer puts the Rust
+     * {@code Debug} form of the socket's error into the records' error code.
+     */
+    public static FluvioException produceConnectionClosed() {
+        return produce(CodedError.other(CONNECTION_CLOSED_DEBUG));
+    }
+
+    /** The Rust {@code Debug} form of the socket error behind {@link TransportException#CLOSED_WHILE_WAITING}. */
+    public static final String CONNECTION_CLOSED_DEBUG =
+            "Io { source: Custom { kind: UnexpectedEof, error: \"connection is closed\" }, msg: \"connection is closed\" }";
+
     public static FluvioException topicNotFound(String topic) {
         return new FluvioException(ErrorCode.TOPIC_NOT_FOUND, "Topic not found: " + topic);
     }

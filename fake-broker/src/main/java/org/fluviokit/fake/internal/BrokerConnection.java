@@ -43,7 +43,7 @@ public final class BrokerConnection implements AutoCloseable {
      */
     public long produce(String topic, int partition, List<ProducedRecord> records) {
         ensureOpen();
-        broker.faults().check(BrokerApi.PRODUCE);
+        checkFaults(BrokerApi.PRODUCE);
         return broker.produce(topic, partition, records);
     }
 
@@ -54,7 +54,7 @@ public final class BrokerConnection implements AutoCloseable {
      */
     public PartitionOffsets fetchOffsets(String topic, int partition) {
         ensureOpen();
-        broker.faults().check(BrokerApi.FETCH_OFFSETS);
+        checkFaults(BrokerApi.FETCH_OFFSETS);
         return broker.logOrThrow(topic, partition, ErrorCode.PARTITION_NOT_LEADER).offsets();
     }
 
@@ -67,7 +67,7 @@ public final class BrokerConnection implements AutoCloseable {
      */
     public StreamSession openStream(String topic, int partition, long fetchOffset, int maxBytes, String consumerId) {
         ensureOpen();
-        broker.faults().check(BrokerApi.STREAM_FETCH);
+        checkFaults(BrokerApi.STREAM_FETCH);
         PartitionLog log = broker.logOrThrow(topic, partition, ErrorCode.NOT_LEADER_FOR_PARTITION);
         PartitionOffsets offsets = log.offsets();
         BrokerException pending = fetchOffset > offsets.lastStableOffset()
@@ -91,7 +91,7 @@ public final class BrokerConnection implements AutoCloseable {
      */
     public void acknowledge(int streamId, long offset) {
         ensureOpen();
-        broker.faults().check(BrokerApi.UPDATE_OFFSETS);
+        checkFaults(BrokerApi.UPDATE_OFFSETS);
         if (!streams.containsKey(streamId)) {
             throw BrokerException.of(ErrorCode.FETCH_SESSION_NOT_FOUND);
         }
@@ -109,7 +109,7 @@ public final class BrokerConnection implements AutoCloseable {
      */
     public long updateConsumerOffset(int streamId, long offset) {
         ensureOpen();
-        broker.faults().check(BrokerApi.UPDATE_CONSUMER_OFFSET);
+        checkFaults(BrokerApi.UPDATE_CONSUMER_OFFSET);
         StreamSession session = streams.get(streamId);
         if (session == null || session.isOnDeletedTopic()) {
             // A deleted topic's streams are gone on a real SPU too; storing would resurrect a
@@ -130,14 +130,14 @@ public final class BrokerConnection implements AutoCloseable {
      */
     public List<ConsumerOffsetEntry> fetchConsumerOffsets(Optional<ReplicaKey> replica, Optional<String> consumerId) {
         ensureOpen();
-        broker.faults().check(BrokerApi.FETCH_CONSUMER_OFFSETS);
+        checkFaults(BrokerApi.FETCH_CONSUMER_OFFSETS);
         return broker.listConsumerOffsets(replica, consumerId);
     }
 
     /** DeleteConsumerOffset: removes one entry; an absent entry is not an error (G4). */
     public void deleteConsumerOffset(ReplicaKey replica, String consumerId) {
         ensureOpen();
-        broker.faults().check(BrokerApi.DELETE_CONSUMER_OFFSET);
+        checkFaults(BrokerApi.DELETE_CONSUMER_OFFSET);
         broker.deleteConsumerOffset(replica, Objects.requireNonNull(consumerId, "consumerId"));
     }
 
@@ -173,6 +173,16 @@ public final class BrokerConnection implements AutoCloseable {
         }
         streams.clear();
         broker.forget(this);
+    }
+
+    /** Applies an injected fault: an error, or this connection dropped (closed) instead of an answer. */
+    private void checkFaults(BrokerApi api) {
+        try {
+            broker.faults().check(api);
+        } catch (ConnectionDroppedException e) {
+            close();
+            throw e;
+        }
     }
 
     private void ensureOpen() {

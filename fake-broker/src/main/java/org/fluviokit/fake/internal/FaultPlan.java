@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.LongUnaryOperator;
 
 import org.fluviokit.fake.BrokerApi;
@@ -17,7 +18,8 @@ import org.fluviokit.protocol.CodedError;
  */
 public final class FaultPlan {
 
-    private final Map<BrokerApi, Deque<CodedError>> queued = new EnumMap<>(BrokerApi.class);
+    /** A queued fault: an error to answer, or (null) a connection to drop without answering. */
+    private final Map<BrokerApi, Deque<Optional<CodedError>>> queued = new EnumMap<>(BrokerApi.class);
     private volatile boolean armed;
     private volatile LongUnaryOperator storedOffsetRewrite = LongUnaryOperator.identity();
 
@@ -31,17 +33,33 @@ public final class FaultPlan {
         if (error.isOk()) {
             throw new IllegalArgumentException("a fault needs an error code other than NONE");
         }
-        Deque<CodedError> errors = queued.computeIfAbsent(api, k -> new ArrayDeque<>());
+        queue(api, times, Optional.of(error));
+    }
+
+    /**
+     * The next {@code times} requests of kind {@code api} are never answered: the connection they
+     * came on closes instead, and the request has no effect (an SPU or SC that died while serving it).
+     */
+    public synchronized void dropConnectionOnNext(BrokerApi api, int times) {
+        Objects.requireNonNull(api, "api");
+        queue(api, times, Optional.empty());
+    }
+
+    private void queue(BrokerApi api, int times, Optional<CodedError> fault) {
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be at least 1, was " + times);
+        }
+        Deque<Optional<CodedError>> faults = queued.computeIfAbsent(api, k -> new ArrayDeque<>());
         for (int i = 0; i < times; i++) {
-            errors.add(error);
+            faults.add(fault);
         }
         armed = true;
     }
 
-    /** How many injected errors are still waiting for a request of kind {@code api}. */
+    /** How many injected faults are still waiting for a request of kind {@code api}. */
     public synchronized int pending(BrokerApi api) {
-        Deque<CodedError> errors = queued.get(api);
-        return errors == null ? 0 : errors.size();
+        Deque<Optional<CodedError>> faults = queued.get(api);
+        return faults == null ? 0 : faults.size();
     }
 
     /**
@@ -65,19 +83,23 @@ public final class FaultPlan {
         return storedOffsetRewrite.applyAsLong(flushed);
     }
 
-    /** Throws the next queued error for {@code api}, if there is one. */
+    /**
+     * Throws the next queued fault for {@code api}, if there is one: a {@link BrokerException} for an
+     * error, a {@link ConnectionDroppedException} for a connection to drop.
+     */
     public void check(BrokerApi api) {
         if (!armed) {
             return;
         }
-        CodedError error;
+        Optional<CodedError> fault;
         synchronized (this) {
-            Deque<CodedError> errors = queued.get(api);
-            error = errors == null ? null : errors.poll();
+            Deque<Optional<CodedError>> faults = queued.get(api);
+            fault = faults == null ? null : faults.poll();
             armed = queued.values().stream().anyMatch(q -> !q.isEmpty());
         }
-        if (error != null) {
-            throw new BrokerException(error);
+        if (fault != null) {
+            throw fault.<RuntimeException>map(BrokerException::new)
+                    .orElseGet(() -> new ConnectionDroppedException(api));
         }
     }
 }
