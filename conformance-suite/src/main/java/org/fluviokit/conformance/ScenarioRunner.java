@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.qameta.allure.Allure;
@@ -40,8 +41,9 @@ final class ScenarioRunner {
 
     /** The step vocabulary (documented in scenarios/README.md). */
     static final Set<String> ACTIONS = Set.of("create-topic", "delete-topic", "produce", "open", "read", "read-all",
-            "expect-no-records", "commit", "flush", "close", "consume", "advance-time", "restart", "expect-offsets",
-            "delete-consumer-offset", "fail-next", "evict");
+            "expect-no-records", "commit", "flush", "close", "consume", "advance-time", "align-to-second", "restart",
+            "expect-offsets", "expect-offsets-now", "read-counting-flushes", "delete-consumer-offset", "fail-next",
+            "evict");
 
     private static final String DEFAULT_STREAM = "s";
 
@@ -169,8 +171,11 @@ final class ScenarioRunner {
             }
             case "consume" -> consume(step, args);
             case "advance-time" -> target.advanceTime(Durations.parse(args.scalar()));
+            case "align-to-second" -> alignToSecond(Durations.parse(args.scalar()));
             case "restart" -> target.restart();
-            case "expect-offsets" -> expectOffsets(step, args);
+            case "expect-offsets" -> expectOffsets(step, args, target.offsetSettleTime());
+            case "expect-offsets-now" -> expectOffsets(step, args, Duration.ZERO);
+            case "read-counting-flushes" -> readCountingFlushes(step, args);
             case "delete-consumer-offset" -> target.fluvio().deleteConsumerOffset(
                     args.string("consumer"), args.string("topic"),
                     args.intOr("partition", 0));
@@ -311,7 +316,55 @@ final class ScenarioRunner {
      * The scenario's stored offsets are exactly these (order does not matter, G3). On a real cluster
      * automatic flushes arrive asynchronously, so the check is repeated for a moment (C6).
      */
-    private void expectOffsets(Scenario.Step step, Args args) {
+    /**
+     * Waits until the clock is {@code into} past a whole second (the next time it is), so that the steps after it
+     * fall at known places between whole seconds, where the auto strategy's period is counted (C2).
+     */
+    private void alignToSecond(Duration into) {
+        long millisOfSecond = into.toMillis();
+        if (millisOfSecond < 0 || millisOfSecond >= 1000) {
+            throw new IllegalArgumentException("align-to-second: give a time under one second, not " + into);
+        }
+        long now = target.fluvio().currentTimeMillis();
+        long wait = Math.floorMod(millisOfSecond - Math.floorMod(now, 1000L), 1000L);
+        target.advanceTime(Duration.ofMillis(wait == 0 ? 1000 : wait));
+    }
+
+    /**
+     * Reads {@code count} records one at a time, {@code every} apart, and looks at the consumer's stored offset
+     * after each: distinct offsets stored in one whole second of the broker's clock mean more than one flush
+     * that second. Unlike a check at one instant, the count holds whatever the machine's delays: flushes the
+     * look missed only lower it.
+     */
+    private void readCountingFlushes(Scenario.Step step, Args args) {
+        ConsumerStream stream = stream(args.streamName());
+        Duration every = Durations.parse(args.string("every"));
+        String consumer = args.string("consumer");
+        String topic = args.string("topic");
+        int partition = args.intOr("partition", 0);
+        Map<Long, Set<Long>> offsetsBySecond = new TreeMap<>();
+        for (int i = 0; i < args.intOr("count", 1); i++) {
+            if (stream.next(target.recordTimeout()).isEmpty()) {
+                throw failure(step, args.intOr("count", 1) + " records", i + " records");
+            }
+            target.advanceTime(every);
+            for (ConsumerOffset offset : target.fluvio().consumerOffsets()) {
+                if (offset.consumerId().equals(consumer) && offset.topic().equals(topic)
+                        && offset.partition() == partition) {
+                    offsetsBySecond.computeIfAbsent(offset.modifiedTime(), k -> new TreeSet<>()).add(offset.offset());
+                }
+            }
+        }
+        int mostPerSecond = args.intOr("most-per-second", Integer.MAX_VALUE);
+        long flushes = offsetsBySecond.values().stream().mapToLong(Set::size).sum();
+        boolean tooMany = offsetsBySecond.values().stream().anyMatch(offsets -> offsets.size() > mostPerSecond);
+        if (tooMany || flushes < args.intOr("least", 0)) {
+            throw failure(step, "at least " + args.intOr("least", 0) + " flushes, at most " + mostPerSecond
+                    + " in any second", "offsets stored, by second: " + offsetsBySecond);
+        }
+    }
+
+    private void expectOffsets(Scenario.Step step, Args args, Duration settle) {
         Set<String> expected = new TreeSet<>();
         Map<String, Duration> ages = new HashMap<>();
         for (Map<String, Object> entry : args.entries()) {
@@ -321,7 +374,6 @@ final class ScenarioRunner {
                 ages.put(key, Durations.parse(String.valueOf(entry.get("age"))));
             }
         }
-        Duration settle = target.offsetSettleTime();
         if (settle.isZero()) {
             Set<String> actual = storedOffsets();
             if (!actual.equals(expected)) {
