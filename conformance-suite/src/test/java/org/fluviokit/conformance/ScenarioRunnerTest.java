@@ -103,4 +103,34 @@ class ScenarioRunnerTest {
                   - read: {count: 2}
                 """)).hasMessageContaining("expected: 2 records").hasMessageContaining("actual:   1 records: [0@0 a]");
     }
+
+    @Test
+    void countingFlushesFailsWhenASecondHoldsMoreThanAllowed() {
+        // a zero period flushes every record (C2), so one second of the broker's clock holds several offsets
+        assertThatThrownBy(() -> run("""
+                name: x
+                area: y
+                steps:
+                  - create-topic: t
+                  - produce: {topic: t, values: [a, b, c, d]}
+                  - open: {topic: t, consumer: c, strategy: auto, flush: 0s}
+                  - read-counting-flushes: {count: 4, every: 100ms, consumer: c, topic: t, most-per-second: 1}
+                """)).hasMessageContaining("expected: at least 0 flushes, at most 1 in any second")
+                .hasMessageMatching("(?s).*actual: {3}offsets stored, by second: \\{\\d+=\\[0, 1, 2, 3]}");
+    }
+
+    @Test
+    void alignToSecondWaitsUntilTheClockIsThatFarIntoASecond() {
+        try (ScenarioCluster target = ScenarioCluster.fake()) {
+            long start = target.fluvio().currentTimeMillis();
+            ScenarioRunner.run(ScenarioParser.parse("""
+                    name: x
+                    area: y
+                    steps:
+                      - advance-time: 400ms
+                      - align-to-second: 300ms
+                    """, "inline.yaml"), target);
+            assertThat(target.fluvio().currentTimeMillis() - start).isEqualTo(1300);
+        }
+    }
 }
