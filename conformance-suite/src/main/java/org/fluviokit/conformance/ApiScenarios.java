@@ -11,6 +11,7 @@ import io.qameta.allure.Allure;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.opentest4j.TestAbortedException;
 
 /**
  * API-level scenarios as JUnit dynamic tests: one container per area, one test per scenario,
@@ -58,9 +59,21 @@ public final class ApiScenarios {
     private static void run(Scenario scenario) {
         SuiteTarget suite = SuiteTarget.current();
         AllureLabels.check(scenario.source(), scenario.area(), scenario.ids(), suite);
-        try (ScenarioCluster target = suite.forScenario()) {
-            Allure.description("Scenario file: " + scenario.source());
-            ScenarioRunner.run(scenario, target);
+        Allure.description("Scenario file: " + scenario.source());
+        List<String> voided = new ArrayList<>();
+        for (int attempt = 1; attempt <= scenario.attempts(); attempt++) {
+            try (ScenarioCluster target = suite.forScenario()) {
+                ScenarioRunner.run(scenario, target);
+                if (!voided.isEmpty()) {
+                    Allure.step("held at attempt " + attempt + " of " + scenario.attempts() + "; voided before: "
+                            + String.join("; ", voided));
+                }
+                return;
+            } catch (ScenarioRunner.AttemptVoided e) {
+                voided.add(e.getMessage());
+            }
         }
+        throw new TestAbortedException("real time did not place the steps in any of " + scenario.attempts()
+                + " attempts, so the scenario could tell nothing: " + String.join("; ", voided));
     }
 }

@@ -14,9 +14,16 @@ import java.util.Set;
  * @param ids      behaviour ids, e.g. B3
  * @param requires what the target must be able to do (virtual-time, restart, fake)
  * @param steps    the steps, in order
+ * @param attempts how many times a real-time target may run it when a step overran its {@code within}
+ *                 (1: no second attempt)
  * @param source   where it was read from, for messages
  */
-record Scenario(String name, String area, List<String> ids, Set<String> requires, List<Step> steps, String source) {
+record Scenario(String name, String area, List<String> ids, Set<String> requires, List<Step> steps, int attempts,
+                String source) {
+
+    Scenario(String name, String area, List<String> ids, Set<String> requires, List<Step> steps, String source) {
+        this(name, area, ids, requires, steps, 1, source);
+    }
 
     /** What a scenario may require of its target. */
     static final Set<String> CAPABILITIES = Set.of("virtual-time", "restart", "fake");
@@ -25,6 +32,9 @@ record Scenario(String name, String area, List<String> ids, Set<String> requires
         ids = List.copyOf(ids);
         requires = Set.copyOf(requires);
         steps = List.copyOf(steps);
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
+        }
     }
 
     /**
@@ -35,19 +45,28 @@ record Scenario(String name, String area, List<String> ids, Set<String> requires
      * @param expectError the error the step must fail with (code and message), or null
      * @param requires    what the target must be able to do for this step to run ({@link #CAPABILITIES});
      *                    elsewhere the step is left out, for a check only a virtual clock can time
+     * @param within      on a real-time target, the longest the step may end after the step before it ended
+     *                    (null: no limit); a step that overruns it voids the attempt, as real time did not place
+     *                    it where the scenario can tell one behaviour from another
      * @param line        the line of the step in its file
      */
-    record Step(String action, Object argument, Map<String, Object> expectError, Set<String> requires, int line) {
+    record Step(String action, Object argument, Map<String, Object> expectError, Set<String> requires,
+                java.time.Duration within, int line) {
 
         Step {
             requires = Set.copyOf(requires);
+        }
+
+        Step(String action, Object argument, Map<String, Object> expectError, Set<String> requires, int line) {
+            this(action, argument, expectError, requires, null, line);
         }
 
         /** The step as the scenario wrote it, on one line, for reports. */
         String describe() {
             return action + (argument == null ? "" : ": " + Yaml.inline(argument))
                     + (expectError == null ? "" : " (expect error " + Yaml.inline(expectError) + ")")
-                    + (requires.isEmpty() ? "" : " (requires " + String.join(", ", new java.util.TreeSet<>(requires)) + ")");
+                    + (requires.isEmpty() ? "" : " (requires " + String.join(", ", new java.util.TreeSet<>(requires)) + ")")
+                    + (within == null ? "" : " (within " + within.toMillis() + " ms)");
         }
     }
 }

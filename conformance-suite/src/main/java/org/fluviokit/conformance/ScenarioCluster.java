@@ -63,7 +63,8 @@ final class ScenarioCluster implements AutoCloseable {
             case "virtual-time" -> cluster.hasVirtualClock() ? Optional.empty()
                     : Optional.of("needs virtual time: " + describe() + " runs in real time, and the scenario's steps"
                             + " fall within 50 ms of the client's 100 ms flush checks or of a whole second, which real"
-                            + " time on a busy machine does not place the same way every run (REAL-CLUSTER.md #26)");
+                            + " time on a busy machine does not place the same way every run (REAL-CLUSTER.md #26"
+                            + " lists the forms of the flush-timing scenarios that run in real time instead)");
             case "restart" -> cluster.canRestart() ? Optional.empty()
                     : Optional.of("needs a restart: " + describe() + " cannot be restarted from here");
             case "fake" -> cluster.fakeBroker().isPresent() ? Optional.empty()
@@ -73,6 +74,11 @@ final class ScenarioCluster implements AutoCloseable {
     }
 
     /** Moves time forward: the virtual clock on a fake, real waiting otherwise. */
+    /** Whether time here is real (a cluster) rather than the fake's virtual clock. */
+    boolean realTime() {
+        return !cluster.hasVirtualClock();
+    }
+
     void advanceTime(Duration duration) {
         if (cluster.hasVirtualClock()) {
             cluster.advanceClock(duration);

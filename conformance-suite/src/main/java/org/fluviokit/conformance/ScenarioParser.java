@@ -56,6 +56,7 @@ final class ScenarioParser {
         List<String> ids = new ArrayList<>();
         Set<String> requires = new LinkedHashSet<>();
         List<Scenario.Step> steps = new ArrayList<>();
+        int attempts = 1;
         for (NodeTuple entry : document.getValue()) {
             String key = scalar(entry.getKeyNode(), source);
             Node value = entry.getValueNode();
@@ -76,14 +77,24 @@ final class ScenarioParser {
                     // free text for readers
                 }
                 case "steps" -> steps.addAll(steps(value, source));
+                case "attempts" -> {
+                    try {
+                        attempts = Integer.parseInt(scalar(value, source));
+                    } catch (NumberFormatException e) {
+                        throw error(value, source, "attempts is a whole number");
+                    }
+                    if (attempts < 1) {
+                        throw error(value, source, "attempts is at least 1");
+                    }
+                }
                 default -> throw error(entry.getKeyNode(), source, "unknown key '" + key
-                        + "' (a scenario has name, area, ids, requires, doc and steps)");
+                        + "' (a scenario has name, area, ids, requires, attempts, doc and steps)");
             }
         }
         if (name == null || area == null || steps.isEmpty()) {
             throw new ScenarioFormatException(source + ": a scenario needs a name, an area and steps");
         }
-        return new Scenario(name, area, ids, requires, steps, source);
+        return new Scenario(name, area, ids, requires, steps, attempts, source);
     }
 
     private static List<Scenario.Step> steps(Node node, String source) {
@@ -99,9 +110,16 @@ final class ScenarioParser {
             Object argument = null;
             Map<String, Object> expectError = null;
             java.util.Set<String> requires = java.util.Set.of();
+            java.time.Duration within = null;
             for (NodeTuple entry : mapping.getValue()) {
                 String key = scalar(entry.getKeyNode(), source);
-                if (key.equals("requires")) {
+                if (key.equals("within")) {
+                    try {
+                        within = org.fluviokit.client.Durations.parse(scalar(entry.getValueNode(), source));
+                    } catch (IllegalArgumentException e) {
+                        throw error(entry.getValueNode(), source, "within is a duration such as 100ms: " + e.getMessage());
+                    }
+                } else if (key.equals("requires")) {
                     Object value = value(entry.getValueNode(), source);
                     if (!(value instanceof List<?> list) || !Scenario.CAPABILITIES.containsAll(list)) {
                         throw error(entry.getValueNode(), source, "a step's requires is a list of " + Scenario.CAPABILITIES);
@@ -127,7 +145,8 @@ final class ScenarioParser {
             if (!ScenarioRunner.ACTIONS.contains(action)) {
                 throw error(stepNode, source, "unknown action '" + action + "' (known: " + ScenarioRunner.ACTIONS + ")");
             }
-            steps.add(new Scenario.Step(action, argument, expectError, requires, stepNode.getStartMark().getLine() + 1));
+            steps.add(new Scenario.Step(action, argument, expectError, requires, within,
+                    stepNode.getStartMark().getLine() + 1));
         }
         return steps;
     }

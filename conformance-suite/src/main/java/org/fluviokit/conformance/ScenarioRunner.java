@@ -47,6 +47,9 @@ final class ScenarioRunner {
 
     private static final String DEFAULT_STREAM = "s";
 
+    /** The System.nanoTime() instant the last align-to-second aimed at. */
+    private long alignedAt;
+
     private final Scenario scenario;
     private final ScenarioCluster target;
     private final Map<String, ConsumerStream> streams = new HashMap<>();
@@ -69,10 +72,22 @@ final class ScenarioRunner {
     private void runSteps() {
         try {
             List<Scenario.Step> steps = scenario.steps();
+            long previousEnd = System.nanoTime();
             for (int i = 0; i < steps.size(); i++) {
                 Scenario.Step step = steps.get(i);
                 int number = i + 1;
                 Allure.step(number + ". " + step.describe(), () -> runStep(number, step));
+                long end = System.nanoTime();
+                // an alignment is timed from the instant it aimed at, any other step from the end of the one before
+                boolean aligned = step.action().equals("align-to-second");
+                long from = aligned ? alignedAt : previousEnd;
+                if (step.within() != null && target.realTime() && end - from > step.within().toNanos()) {
+                    throw new AttemptVoided(scenario.source() + ":" + step.line() + ": step " + number + " '"
+                            + step.describe() + "' ended " + (end - from) / 1_000_000 + " ms after "
+                            + (aligned ? "the instant it aimed at" : "the step before it") + ", more than "
+                            + step.within().toMillis() + " ms");
+                }
+                previousEnd = end;
             }
         } finally {
             // The scenario's topics are the target's to delete when it closes (a shared cluster's namespace).
@@ -128,6 +143,16 @@ final class ScenarioRunner {
         return "error {code: " + e.errorCode() + ", message: " + e.getMessage() + "}";
     }
 
+    /**
+     * A step on a real-time target overran its {@code within}: real time did not place it where the scenario can
+     * tell the behaviours apart, so this attempt says nothing about the target, either way.
+     */
+    static final class AttemptVoided extends RuntimeException {
+        AttemptVoided(String message) {
+            super(message);
+        }
+    }
+
     private ScenarioFailure failure(int number, Scenario.Step step, String expected, String actual, Throwable cause) {
         Allure.addAttachment("expected", expected);
         Allure.addAttachment("actual", actual);
@@ -173,7 +198,8 @@ final class ScenarioRunner {
             case "advance-time" -> target.advanceTime(Durations.parse(args.scalar()));
             case "align-to-second" -> alignToSecond(Durations.parse(args.scalar()));
             case "restart" -> target.restart();
-            case "expect-offsets" -> expectOffsets(step, args, target.offsetSettleTime());
+            case "expect-offsets" -> expectOffsets(step, args, args.has("settle") && target.realTime()
+                    ? Durations.parse(args.string("settle")) : target.offsetSettleTime());
             case "expect-offsets-now" -> expectOffsets(step, args, Duration.ZERO);
             case "read-counting-flushes" -> readCountingFlushes(step, args);
             case "delete-consumer-offset" -> target.fluvio().deleteConsumerOffset(
@@ -327,7 +353,9 @@ final class ScenarioRunner {
         }
         long now = target.fluvio().currentTimeMillis();
         long wait = Math.floorMod(millisOfSecond - Math.floorMod(now, 1000L), 1000L);
-        target.advanceTime(Duration.ofMillis(wait == 0 ? 1000 : wait));
+        wait = wait == 0 ? 1000 : wait;
+        alignedAt = System.nanoTime() + wait * 1_000_000L;
+        target.advanceTime(Duration.ofMillis(wait));
     }
 
     /**
@@ -514,11 +542,13 @@ final class ScenarioRunner {
 
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> entries() {
-            if (argument == null) {
+            Object offsets = argument instanceof Map<?, ?> map ? map.get("offsets") : argument;
+            if (offsets == null) {
                 return List.of();
             }
-            if (!(argument instanceof List<?> list)) {
-                throw new IllegalArgumentException(step.action() + " takes a list of {consumer, topic, partition, offset}");
+            if (!(offsets instanceof List<?> list)) {
+                throw new IllegalArgumentException(step.action() + " takes a list of {consumer, topic, partition, offset},"
+                        + " or {offsets: [...], settle: DURATION}");
             }
             List<Map<String, Object>> result = new ArrayList<>();
             for (Object item : list) {
