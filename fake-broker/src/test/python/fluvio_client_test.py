@@ -52,6 +52,7 @@ MANUAL = "py-manual-" + SUFFIX
 AUTO = "py-auto-" + SUFFIX
 DELETED = "py-deleted-" + SUFFIX
 RESTART = "py-restart-" + SUFFIX
+DEAD = "py-dead-" + SUFFIX  # a topic and a consumer whose connections the harness drops
 CONSUMERS = {MANUAL, AUTO, DELETED, RESTART}
 
 state = {}
@@ -171,6 +172,27 @@ def first_call_after_restart(call, seconds=5.0):
             if "connection is closed" not in str(e) or time.time() > deadline:
                 raise
             time.sleep(0.01)
+
+
+def drop_next(api):
+    """Asks the JUnit harness to drop the connection of the next request of that broker API.
+
+    Returns False when no harness answers (another target): the case then has nothing to check.
+    """
+    if os.environ.get("FLUVIOKIT_RESTART", "none") != "stdio":
+        return False
+    log("@@fluviokit drop-next " + api)
+    answer = sys.stdin.readline()
+    assert answer.strip() == "armed", "drop not confirmed: %r" % answer
+    return True
+
+
+def error_text(action):
+    try:
+        action()
+    except Exception as e:  # the client raises its own error types
+        return str(e)
+    raise AssertionError("expected an error, got none")
 
 
 def restart_broker():
@@ -344,6 +366,32 @@ def test_restart_between_two_consumers():
     assert stored(Fluvio.connect()).get((MANUAL, ONE, 0)) == 1
 
 
+def test_dead_connection_texts():
+    """What the client says when its connection dies under a request.
+
+    fluviokit's Java client copies these texts; its DeadConnectionTest asserts the same strings.
+    """
+    # a new admin handle: the shared one lost its SC connection in the restart case and never reconnects
+    FluvioAdmin.connect().create_topic(DEAD)
+    producer = Fluvio.connect().topic_producer(DEAD)
+    send(producer, b"", "kept")  # the producer's connection to the SPU is open
+    if not drop_next("PRODUCE"):
+        return
+    # at least once (the default): the retry waits FLV_SOCKET_WAIT on the dead socket, then gives up
+    assert error_text(lambda: send(producer, b"", "lost")) == "Producer error: failed to get record metadata"
+    assert drop_next("LIST_TOPICS")
+    other = FluvioAdmin.connect()  # not the shared handle: Fluvio's admin never reconnects its SC socket
+    assert error_text(lambda: other.all_topics()) == "Socket io connection is closed"
+    assert drop_next("FETCH_CONSUMER_OFFSETS")
+    assert error_text(lambda: Fluvio.connect().consumer_offsets()) == "Socket io connection is closed"
+    flushing = Fluvio.connect().consumer_with_config(config(DEAD, 0, DEAD, OffsetManagementStrategy.MANUAL))
+    next(flushing)
+    flushing.offset_commit()
+    assert drop_next("UPDATE_CONSUMER_OFFSET")
+    assert error_text(lambda: flushing.offset_flush()) == "offset flush error: Socket io connection is closed"
+    assert error_text(lambda: flushing.offset_flush()) == "Other error: sending into a closed channel"
+
+
 def smoke():
     """A short check that the client can use the cluster: connect, create, produce, consume."""
     topic = "py-smoke-" + SUFFIX
@@ -366,6 +414,7 @@ CASES = [
     test_delete_consumer_offset,
     test_delete_topic_removes_its_offsets,
     test_restart_between_two_consumers,
+    test_dead_connection_texts,
 ]
 
 

@@ -215,9 +215,7 @@ final class WireTransport implements Transport {
             response = ProduceResponse.decode(
                     spu.request(ProduceRequest.API_KEY, version, ProduceRequest.of(topic, partition, batch)), version);
         } catch (SocketError e) {
-            // Fluvio's producer turns the socket's error into the error code of the records it carried
-            throw e.getMessage().equals(TransportException.CLOSED_WHILE_WAITING) ? FluvioErrors.produceConnectionClosed()
-                    : FluvioErrors.produce(CodedError.other(e.debug()));
+            throw FluvioErrors.recordMetadataLost();
         }
         ProduceResponse.PartitionProduceResponse answer = response.responses().get(0).partitions().get(0);
         if (!answer.errorCode().isOk()) {

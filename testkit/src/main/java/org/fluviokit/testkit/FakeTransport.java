@@ -116,7 +116,7 @@ final class FakeTransport implements Transport {
         } catch (BrokerException e) {
             throw FluvioErrors.produce(e.error());
         } catch (ConnectionClosedException e) {
-            throw FluvioErrors.produceConnectionClosed();
+            throw FluvioErrors.recordMetadataLost();
         }
     }
 

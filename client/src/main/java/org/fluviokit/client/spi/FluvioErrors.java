@@ -43,16 +43,14 @@ public final class FluvioErrors {
     }
 
     /**
-     * A produce whose connection ended while it waited for the answer: Fluvio's producer puts the Rust
-     * {@code Debug} form of the socket's error into the records' error code.
+     * A produce whose connection failed before its answer came: Fluvio's producer (at least once, its default)
+     * retries on that connection until its socket gives up, then says it failed to get the record's metadata.
+     * Checked with Fluvio's Python client against a dropped connection (REAL-CLUSTER.md #27).
      */
-    public static FluvioException produceConnectionClosed() {
-        return produce(CodedError.other(CONNECTION_CLOSED_DEBUG));
+    public static FluvioException recordMetadataLost() {
+        return new FluvioException(CodedError.other("failed to get record metadata"),
+                "Producer error: failed to get record metadata");
     }
-
-    /** The Rust {@code Debug} form of the socket error behind {@link TransportException#CLOSED_WHILE_WAITING}. */
-    public static final String CONNECTION_CLOSED_DEBUG =
-            "Io { source: Custom { kind: UnexpectedEof, error: \"connection is closed\" }, msg: \"connection is closed\" }";
 
     public static FluvioException topicNotFound(String topic) {
         return new FluvioException(ErrorCode.TOPIC_NOT_FOUND, "Topic not found: " + topic);

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The proof of issue #5: Fluvio's official Python client, which nobody here wrote, works against
  * the fake's wire server — connect, create topics, produce with and without keys, consume, named
  * consumers with the manual and auto strategies, list and delete consumer offsets, resume after a
- * reconnect, topic deletion, and a broker restart between two consumers. The cases and their
+ * reconnect, topic deletion, a broker restart between two consumers, and the texts of requests whose
+ * connection the broker drops ({@code BrokerFaults.dropConnectionOnNext}). The cases and their
  * assertions are in {@code src/test/python/fluvio_client_test.py}; this test runs it and checks
  * what the broker holds afterwards.
  */
@@ -49,7 +50,7 @@ class PythonClientTest {
 
         assertThat(result.exitCode()).as("the Python client's output:%n%s", result.text()).isZero();
         assertThat(result.output()).as(result.text())
-                .contains("@@fluviokit restart", "fluvio python client: 12 of 12 cases passed")
+                .contains("@@fluviokit restart", "fluvio python client: 13 of 13 cases passed")
                 .noneMatch(line -> line.startsWith("FAIL"));
 
         // What the client did is what the broker holds.
@@ -57,6 +58,8 @@ class PythonClientTest {
         assertThat(broker.topic("py-two-junit")).map(PythonClientTest::highWatermarks).contains(java.util.List.of(2L, 4L));
         assertThat(broker.topic("py-kept-junit")).map(PythonClientTest::highWatermarks).contains(java.util.List.of(4L));
         assertThat(broker.topic("py-gone-junit")).isEmpty();
+        // the dropped produce stored nothing
+        assertThat(broker.topic("py-dead-junit")).map(PythonClientTest::highWatermarks).contains(java.util.List.of(1L));
         assertThat(broker.consumerOffsets()).extracting(ConsumerOffsetEntry::consumerId, ConsumerOffsetEntry::topic,
                         ConsumerOffsetEntry::offset)
                 .contains(org.assertj.core.groups.Tuple.tuple("py-manual-junit", "py-one-junit", 1L),

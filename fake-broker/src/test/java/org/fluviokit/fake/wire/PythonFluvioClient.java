@@ -28,6 +28,8 @@ final class PythonFluvioClient {
     static final Path SCRIPT = Path.of(System.getProperty("basedir", ""), "src", "test", "python", "fluvio_client_test.py")
             .toAbsolutePath();
     private static final String RESTART_REQUEST = "@@fluviokit restart";
+    /** Asks for {@code BrokerFaults.dropConnectionOnNext(API)}: {@code @@fluviokit drop-next PRODUCE}. */
+    private static final String DROP_REQUEST = "@@fluviokit drop-next ";
 
     /** What a run printed and how it ended. */
     record Result(int exitCode, List<String> output) {
@@ -78,7 +80,7 @@ final class PythonFluvioClient {
 
     /**
      * Runs the script's {@code cases} (all when none) with {@code FLV_PROFILE_PATH} pointing at
-     * {@code server}; a restart request restarts the server's broker.
+     * {@code server}; a restart request restarts the server's broker, a drop-next request arms that fault.
      */
     static Result run(WireServer server, Path workDir, String suffix, Duration timeout, String... cases) {
         requireInstalled();
@@ -92,6 +94,8 @@ final class PythonFluvioClient {
         builder.environment().put("FLUVIOKIT_SUFFIX", suffix);
         // the client's own wait for a first metadata sync, should the fake ever fail to send one
         builder.environment().put("FLV_METADATA_TIMEOUT", "15000");
+        // how long its socket waits for an answer (60 s by default): the dropped produce waits it out once
+        builder.environment().put("FLV_SOCKET_WAIT", "10");
         List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
         Process process;
         try {
@@ -129,6 +133,11 @@ final class PythonFluvioClient {
                     server.broker().restart();
                     output.add("   (JUnit: broker restarted)");
                     control.write("restarted\n".getBytes(StandardCharsets.UTF_8));
+                    control.flush();
+                } else if (line.startsWith(DROP_REQUEST)) {
+                    server.broker().faults().dropConnectionOnNext(
+                            org.fluviokit.fake.BrokerApi.valueOf(line.substring(DROP_REQUEST.length())));
+                    control.write("armed\n".getBytes(StandardCharsets.UTF_8));
                     control.flush();
                 }
             }
