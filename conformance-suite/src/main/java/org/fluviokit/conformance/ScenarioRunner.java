@@ -47,12 +47,11 @@ final class ScenarioRunner {
 
     private static final String DEFAULT_STREAM = "s";
 
-    /** The System.nanoTime() instant the last align-to-second aimed at. */
-    private long alignedAt;
-
     private final Scenario scenario;
     private final ScenarioCluster target;
     private final Map<String, ConsumerStream> streams = new HashMap<>();
+    /** The System.nanoTime() instant the last align-to-second aimed at. */
+    private long alignedAt;
 
     private ScenarioRunner(Scenario scenario, ScenarioCluster target) {
         this.scenario = scenario;
@@ -339,10 +338,6 @@ final class ScenarioRunner {
     }
 
     /**
-     * The scenario's stored offsets are exactly these (order does not matter, G3). On a real cluster
-     * automatic flushes arrive asynchronously, so the check is repeated for a moment (C6).
-     */
-    /**
      * Waits until the clock is {@code into} past a whole second (the next time it is), so that the steps after it
      * fall at known places between whole seconds, where the auto strategy's period is counted (C2).
      */
@@ -392,6 +387,10 @@ final class ScenarioRunner {
         }
     }
 
+    /**
+     * The scenario's stored offsets are exactly these (order does not matter, G3). On a real cluster
+     * automatic flushes arrive asynchronously, so the check is repeated for up to {@code settle} (C6).
+     */
     private void expectOffsets(Scenario.Step step, Args args, Duration settle) {
         Set<String> expected = new TreeSet<>();
         Map<String, Duration> ages = new HashMap<>();
