@@ -32,19 +32,19 @@ class DeadConnectionTest {
 
     private final FakeBroker broker = FakeBroker.builder().build();
     private WireServer server;
-    private Fluvio fluvio;
+    private Fluvio client;
 
     private Fluvio connect(Reach reach) {
-        fluvio = reach == Reach.IN_PROCESS ? FakeTarget.connect(broker)
+        client = reach == Reach.IN_PROCESS ? FakeTarget.connect(broker)
                 : Fluvio.connect(FluvioTarget.cluster((server = WireServer.start(broker)).scEndpoint()));
-        fluvio.admin().createTopic("t", 1);
-        return fluvio;
+        client.admin().createTopic("t", 1);
+        return client;
     }
 
     @AfterEach
     void close() {
-        if (fluvio != null) {
-            fluvio.close();
+        if (client != null) {
+            client.close();
         }
         if (server != null) {
             server.close();
