@@ -5,7 +5,6 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.LongUnaryOperator;
 
 import org.fluviokit.fake.BrokerApi;
@@ -18,8 +17,7 @@ import org.fluviokit.protocol.CodedError;
  */
 public final class FaultPlan {
 
-    /** A queued fault: an error to answer, or (null) a connection to drop without answering. */
-    private final Map<BrokerApi, Deque<Optional<CodedError>>> queued = new EnumMap<>(BrokerApi.class);
+    private final Map<BrokerApi, Deque<Fault>> queued = new EnumMap<>(BrokerApi.class);
     private volatile boolean armed;
     private volatile LongUnaryOperator storedOffsetRewrite = LongUnaryOperator.identity();
 
@@ -33,7 +31,7 @@ public final class FaultPlan {
         if (error.isOk()) {
             throw new IllegalArgumentException("a fault needs an error code other than NONE");
         }
-        queue(api, times, Optional.of(error));
+        queue(api, times, new Fault(error));
     }
 
     /**
@@ -42,14 +40,14 @@ public final class FaultPlan {
      */
     public synchronized void dropConnectionOnNext(BrokerApi api, int times) {
         Objects.requireNonNull(api, "api");
-        queue(api, times, Optional.empty());
+        queue(api, times, Fault.DROP);
     }
 
-    private void queue(BrokerApi api, int times, Optional<CodedError> fault) {
+    private void queue(BrokerApi api, int times, Fault fault) {
         if (times < 1) {
             throw new IllegalArgumentException("times must be at least 1, was " + times);
         }
-        Deque<Optional<CodedError>> faults = queued.computeIfAbsent(api, k -> new ArrayDeque<>());
+        Deque<Fault> faults = queued.computeIfAbsent(api, k -> new ArrayDeque<>());
         for (int i = 0; i < times; i++) {
             faults.add(fault);
         }
@@ -58,7 +56,7 @@ public final class FaultPlan {
 
     /** How many injected faults are still waiting for a request of kind {@code api}. */
     public synchronized int pending(BrokerApi api) {
-        Deque<Optional<CodedError>> faults = queued.get(api);
+        Deque<Fault> faults = queued.get(api);
         return faults == null ? 0 : faults.size();
     }
 
@@ -91,15 +89,23 @@ public final class FaultPlan {
         if (!armed) {
             return;
         }
-        Optional<CodedError> fault;
+        Fault fault;
         synchronized (this) {
-            Deque<Optional<CodedError>> faults = queued.get(api);
+            Deque<Fault> faults = queued.get(api);
             fault = faults == null ? null : faults.poll();
             armed = queued.values().stream().anyMatch(q -> !q.isEmpty());
         }
-        if (fault != null) {
-            throw fault.<RuntimeException>map(BrokerException::new)
-                    .orElseGet(() -> new ConnectionDroppedException(api));
+        if (fault == Fault.DROP) {
+            throw new ConnectionDroppedException(api);
         }
+        if (fault != null) {
+            throw new BrokerException(fault.error());
+        }
+    }
+
+    /** A queued fault: an error to answer instead of serving the request, or {@link #DROP}. */
+    private record Fault(CodedError error) {
+        /** The connection is closed instead of answering. */
+        static final Fault DROP = new Fault(null);
     }
 }
