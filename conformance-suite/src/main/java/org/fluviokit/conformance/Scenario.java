@@ -1,5 +1,6 @@
 package org.fluviokit.conformance;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,9 +22,6 @@ import java.util.Set;
 record Scenario(String name, String area, List<String> ids, Set<String> requires, List<Step> steps, int attempts,
                 String source) {
 
-    Scenario(String name, String area, List<String> ids, Set<String> requires, List<Step> steps, String source) {
-        this(name, area, ids, requires, steps, 1, source);
-    }
 
     /** What a scenario may require of its target. */
     static final Set<String> CAPABILITIES = Set.of("virtual-time", "restart", "fake");
@@ -32,9 +30,6 @@ record Scenario(String name, String area, List<String> ids, Set<String> requires
         ids = List.copyOf(ids);
         requires = Set.copyOf(requires);
         steps = List.copyOf(steps);
-        if (attempts < 1) {
-            throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
-        }
     }
 
     /**
@@ -51,14 +46,10 @@ record Scenario(String name, String area, List<String> ids, Set<String> requires
      * @param line        the line of the step in its file
      */
     record Step(String action, Object argument, Map<String, Object> expectError, Set<String> requires,
-                java.time.Duration within, int line) {
+                Duration within, int line) {
 
         Step {
             requires = Set.copyOf(requires);
-        }
-
-        Step(String action, Object argument, Map<String, Object> expectError, Set<String> requires, int line) {
-            this(action, argument, expectError, requires, null, line);
         }
 
         /** The step as the scenario wrote it, on one line, for reports. */

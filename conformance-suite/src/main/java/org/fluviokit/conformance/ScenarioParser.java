@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.fluviokit.client.Durations;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -110,12 +112,12 @@ final class ScenarioParser {
             Object argument = null;
             Map<String, Object> expectError = null;
             java.util.Set<String> requires = java.util.Set.of();
-            java.time.Duration within = null;
+            Duration within = null;
             for (NodeTuple entry : mapping.getValue()) {
                 String key = scalar(entry.getKeyNode(), source);
                 if (key.equals("within")) {
                     try {
-                        within = org.fluviokit.client.Durations.parse(scalar(entry.getValueNode(), source));
+                        within = Durations.parse(scalar(entry.getValueNode(), source));
                     } catch (IllegalArgumentException e) {
                         throw error(entry.getValueNode(), source, "within is a duration such as 100ms: " + e.getMessage());
                     }

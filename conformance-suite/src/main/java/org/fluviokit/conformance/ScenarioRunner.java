@@ -361,14 +361,17 @@ final class ScenarioRunner {
      */
     private void readCountingFlushes(Scenario.Step step, Args args) {
         ConsumerStream stream = stream(args.streamName());
+        int count = args.intOr("count", 1);
         Duration every = Durations.parse(args.string("every"));
         String consumer = args.string("consumer");
         String topic = args.string("topic");
         int partition = args.intOr("partition", 0);
+        int mostPerSecond = args.intOr("most-per-second", Integer.MAX_VALUE);
+        int least = args.intOr("least", 0);
         Map<Long, Set<Long>> offsetsBySecond = new TreeMap<>();
-        for (int i = 0; i < args.intOr("count", 1); i++) {
+        for (int i = 0; i < count; i++) {
             if (stream.next(target.recordTimeout()).isEmpty()) {
-                throw failure(step, args.intOr("count", 1) + " records", i + " records");
+                throw failure(step, count + " records", i + " records");
             }
             target.advanceTime(every);
             for (ConsumerOffset offset : target.fluvio().consumerOffsets()) {
@@ -378,12 +381,11 @@ final class ScenarioRunner {
                 }
             }
         }
-        int mostPerSecond = args.intOr("most-per-second", Integer.MAX_VALUE);
         long flushes = offsetsBySecond.values().stream().mapToLong(Set::size).sum();
         boolean tooMany = offsetsBySecond.values().stream().anyMatch(offsets -> offsets.size() > mostPerSecond);
-        if (tooMany || flushes < args.intOr("least", 0)) {
-            throw failure(step, "at least " + args.intOr("least", 0) + " flushes, at most " + mostPerSecond
-                    + " in any second", "offsets stored, by second: " + offsetsBySecond);
+        if (tooMany || flushes < least) {
+            throw failure(step, "at least " + least + " flushes, at most " + mostPerSecond + " in any second",
+                    "offsets stored, by second: " + offsetsBySecond);
         }
     }
 

@@ -82,7 +82,7 @@ class ScenarioRunnerTest {
     @Test
     void aScenarioNeedingWhatTheTargetLacksIsSkippedWithTheReason() {
         Scenario scenario = new Scenario("x", "y", List.of(), java.util.Set.of("fake"), List.of(
-                new Scenario.Step("restart", null, null, java.util.Set.of(), 1)), "x.yaml");
+                new Scenario.Step("restart", null, null, java.util.Set.of(), null, 1)), 1, "x.yaml");
         try (ScenarioCluster target = ScenarioCluster.fake()) {
             assertThat(target.missing("fake")).isEmpty();
             assertThat(target.missing("virtual-time")).isEmpty();

@@ -1,7 +1,9 @@
 package org.fluviokit.testkit;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -11,17 +13,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.fluviokit.client.ClusterSettings;
-import org.fluviokit.client.Fluvio;
+import org.fluviokit.client.ConsumerOffset;
 import org.fluviokit.client.FluvioException;
 import org.fluviokit.client.FluvioTarget;
+import org.fluviokit.protocol.CodedError;
 import org.fluviokit.protocol.ErrorCode;
 import org.fluviokit.testkit.internal.ConsumerOffsetProbe;
 import org.fluviokit.testkit.internal.SpuRegistration;
@@ -173,7 +179,7 @@ public final class LocalCluster extends FluvioTarget {
         }
         String home = environment.getOrDefault("HOME", System.getProperty("user.home"));
         candidates.add(Path.of(home, ".fluvio", "bin", "fluvio-run"));
-        for (String entry : environment.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String entry : environment.getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!entry.isBlank()) {
                 candidates.add(Path.of(entry, "fluvio-run"));
             }
@@ -182,7 +188,7 @@ public final class LocalCluster extends FluvioTarget {
     }
 
     private static Map<String, String> systemProperties() {
-        Map<String, String> properties = new java.util.HashMap<>();
+        Map<String, String> properties = new HashMap<>();
         System.getProperties().forEach((key, value) -> properties.put(key.toString(), value.toString()));
         return properties;
     }
@@ -200,7 +206,7 @@ public final class LocalCluster extends FluvioTarget {
      * and returns once it is ready and this JVM's clients of it have seen their connections close.
      */
     public synchronized void restart(Restart how) {
-        nextRestart = java.util.Objects.requireNonNull(how, "how");
+        nextRestart = Objects.requireNonNull(how, "how");
         try {
             super.restart();
         } finally {
@@ -273,6 +279,11 @@ public final class LocalCluster extends FluvioTarget {
         sc = launch("sc", List.of(fluvioRun.toString(), "sc", "--local", metadata().toString(),
                 "--bind-public", HOST + ":" + scPublicPort, "--bind-private", HOST + ":" + scPrivatePort));
         awaitListening(scPublicPort, sc, "sc");
+        startSpu();
+    }
+
+    /** Starts the SPU (the SC is up) and the watchdog over both, and waits until the cluster is ready. */
+    private void startSpu() {
         spu = launch("spu", List.of(fluvioRun.toString(), "spu", "-i", Integer.toString(SPU_ID),
                 "-p", HOST + ":" + spuPublicPort, "-v", HOST + ":" + spuPrivatePort,
                 "--sc-addr", HOST + ":" + scPrivatePort, "--log-base-dir", directory.resolve("data").toString()));
@@ -281,37 +292,23 @@ public final class LocalCluster extends FluvioTarget {
     }
 
     /** Restarts as {@code how} says; returns the ports whose servers went down. */
-    private java.util.Set<Integer> restartProcesses(Restart how) {
-        synchronized (this) {
-            stored = storedOffsets();
-            switch (how) {
-                case CRASH_ALL -> {
-                    // The SC first: once it is dead it cannot be killed half-way through rewriting a file.
-                    kill(sc);
-                    kill(spu);
-                }
-                case STOP_ALL -> {
-                    // The SC first here too: it rewrites its metadata when the SPU goes away, and a SIGTERM
-                    // during that write leaves the file empty as a kill -9 does (REAL-CLUSTER.md #22).
-                    stop(sc);
-                    stop(spu);
-                }
-                case CRASH_SPU -> kill(spu);
-                case STOP_SPU -> stop(spu);
-                default -> throw new IllegalArgumentException("no restart " + how);
-            }
-            if (how == Restart.CRASH_ALL || how == Restart.STOP_ALL) {
-                startProcesses(false);
-            } else {
-                spu = launch("spu", List.of(fluvioRun.toString(), "spu", "-i", Integer.toString(SPU_ID),
-                        "-p", HOST + ":" + spuPublicPort, "-v", HOST + ":" + spuPrivatePort,
-                        "--sc-addr", HOST + ":" + scPrivatePort, "--log-base-dir", directory.resolve("data").toString()));
-                startWatchdog();
-                awaitReady();
-            }
-            return how == Restart.CRASH_SPU || how == Restart.STOP_SPU ? java.util.Set.of(spuPublicPort)
-                    : java.util.Set.of(scPublicPort, spuPublicPort);
+    private synchronized Set<Integer> restartProcesses(Restart how) {
+        stored = storedOffsets();
+        boolean wholeCluster = how == Restart.CRASH_ALL || how == Restart.STOP_ALL;
+        boolean gracefully = how == Restart.STOP_ALL || how == Restart.STOP_SPU;
+        if (wholeCluster) {
+            // The SC first: once it is down it cannot be cut off half-way through rewriting a metadata file,
+            // which it does when the SPU goes away; a SIGTERM then empties the file as a kill -9 does
+            // (REAL-CLUSTER.md #22, #25).
+            end(sc, gracefully);
         }
+        end(spu, gracefully);
+        if (wholeCluster) {
+            startProcesses(false);
+            return Set.of(scPublicPort, spuPublicPort);
+        }
+        startSpu();
+        return Set.of(spuPublicPort);
     }
 
     private Process launch(String role, List<String> command) {
@@ -410,41 +407,33 @@ public final class LocalCluster extends FluvioTarget {
                 message.append("\n  last lines of ").append(role).append(".log:\n    ").append(String.join("\n    ", tail));
             }
         }
-        return new FluvioException(org.fluviokit.protocol.CodedError.other(what), message.toString(), cause);
+        return new FluvioException(CodedError.other(what), message.toString(), cause);
     }
 
     private synchronized void stopQuietly() {
-        stop(spu);
-        stop(sc);
+        end(spu, true);
+        end(sc, true);
         if (watchdog != null) {
             watchdog.destroyForcibly();
         }
     }
 
-    private static void stop(Process process) {
+    /** Ends {@code process}: SIGTERM first when {@code gracefully}, {@code kill -9} at once or when that did not. */
+    private static void end(Process process, boolean gracefully) {
         if (process == null || !process.isAlive()) {
             return;
         }
-        process.destroy();
         try {
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (gracefully) {
+                process.destroy();
+                if (process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
             }
+            process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-        }
-    }
-
-    private static void kill(Process process) {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.destroyForcibly();
-        try {
-            process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -457,7 +446,7 @@ public final class LocalCluster extends FluvioTarget {
         }
     }
 
-    private static List<String> keys(List<org.fluviokit.client.ConsumerOffset> offsets) {
+    private static List<String> keys(List<ConsumerOffset> offsets) {
         return offsets.stream().map(o -> o.consumerId() + "@" + o.topic() + "-" + o.partition()).toList();
     }
 
@@ -515,7 +504,7 @@ public final class LocalCluster extends FluvioTarget {
         try {
             int[] ports = new int[count];
             for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(HOST));
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST));
                 sockets.add(socket);
                 ports[i] = socket.getLocalPort();
             }
